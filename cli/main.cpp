@@ -1,0 +1,54 @@
+// reable: the command-line front end. One parse, one catch: every command throws reable::Error
+// and this file alone turns it into a message and an exit status.
+
+#include "commands/protocols.hpp"
+#include "commands/score.hpp"
+#include "exit_codes.hpp"
+#include "options.hpp"
+#include "reable/error.hpp"
+#include "reable_cli_version.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace {
+
+void print_error(const reable::Error& e)
+{
+    std::cerr << "reable: " << e.what() << '\n';
+    for (const reable::ErrorDetail& d : e.details()) std::cerr << "  " << d.where << ": " << d.message << '\n';
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    using namespace reable::cli;
+    CLI::App app{"Reable: reablement trajectories and exact scoring of physical tests and questionnaires", "reable"};
+    app.set_version_flag("--version", std::string("reable ") + REABLE_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough();
+    GlobalOptions global;
+    app.add_option("--protocols", global.protocols_dir, "Protocol set to use (default: " REABLE_DEFAULT_PROTOCOLS_DIR ")")
+        ->envname("REABLE_PROTOCOLS");
+    setup_protocols(app, global);
+    setup_score(app, global);
+
+    try {
+        app.parse(argc, argv);
+        return exit_ok;
+    }
+    catch (const CLI::ParseError& e) {
+        const int status = app.exit(e);
+        return status == 0 ? exit_ok : exit_usage;
+    }
+    catch (const reable::Error& e) {
+        print_error(e);
+        return exit_code_for(e.code());
+    }
+    catch (const std::exception& e) {
+        std::cerr << "reable: internal error: " << e.what() << '\n';
+        return exit_internal;
+    }
+}

@@ -1,0 +1,381 @@
+#include "render.hpp"
+
+#include "reable/calendar.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace reable::cli {
+namespace {
+
+using protocol::Confidence;
+
+/// Display width of UTF-8 text: code points, not bytes ("–" and "é" take one column).
+std::size_t width(const std::string& s)
+{
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+/// Rows of columns, each column as wide as its widest cell, two spaces apart.
+class Table {
+public:
+    void row(std::vector<std::string> cells) { m_rows.push_back(std::move(cells)); }
+    bool empty() const { return m_rows.empty(); }
+    void print(std::ostringstream& out, const std::string& indent = "  ") const
+    {
+        std::vector<std::size_t> widths;
+        for (const auto& r : m_rows)
+            for (std::size_t i = 0; i < r.size(); ++i) {
+                if (widths.size() <= i) widths.push_back(0);
+                widths[i] = std::max(widths[i], width(r[i]));
+            }
+        for (const auto& r : m_rows) {
+            std::string line = indent;
+            for (std::size_t i = 0; i < r.size(); ++i) {
+                line += r[i];
+                if (i + 1 < r.size()) line += std::string(widths[i] - width(r[i]) + 2, ' ');
+            }
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            out << line << '\n';
+        }
+    }
+
+private:
+    std::vector<std::vector<std::string>> m_rows;
+};
+
+std::string confidence_mark(Confidence c)
+{
+    switch (c) {
+    case Confidence::confirmed: return "confirmed";
+    case Confidence::secondary: return "secondary source";
+    case Confidence::partly_unverified: return "PARTLY UNVERIFIED";
+    case Confidence::unverified: return "UNVERIFIED";
+    }
+    return "";
+}
+
+/// Notes of unverified rules, numbered in the order they are first shown; printed at the end
+/// of a view so that tables stay narrow.
+class Notes {
+public:
+    std::string mark(const scoring::ProvenanceView& p)
+    {
+        std::string mark = "[" + confidence_mark(p.confidence) + " · " + p.source_id;
+        if (protocol::is_unverified(p.confidence) && !p.note.empty()) {
+            auto it = std::find(m_notes.begin(), m_notes.end(), p.note);
+            if (it == m_notes.end()) it = m_notes.insert(m_notes.end(), p.note);
+            mark += " · note " + std::to_string(it - m_notes.begin() + 1);
+        }
+        if (protocol::is_unverified(p.confidence)) m_unverified = true;
+        return mark + "]";
+    }
+    std::string mark(const protocol::Instrument& instrument, const protocol::Provenance& p)
+    {
+        return mark(scoring::ProvenanceView{instrument.sources[p.source].id, instrument.sources[p.source].citation,
+                                            p.confidence, p.note});
+    }
+    void print(std::ostringstream& out) const
+    {
+        if (!m_unverified) return;
+        out << "\nRules marked UNVERIFIED could not be confirmed in a primary source: do not present them as validated.\n";
+        for (std::size_t i = 0; i < m_notes.size(); ++i) out << "  note " << i + 1 << ": " << m_notes[i] << '\n';
+    }
+
+private:
+    std::vector<std::string> m_notes;
+    bool m_unverified = false;
+};
+
+/// An interval as the source writes it, with edges at the input's precision ("4.82 to 6.20").
+std::string interval_text(const protocol::Interval& when, Decimal precision)
+{
+    const int digits = precision.fraction_digits();
+    const auto& lo = when.lower;
+    const auto& hi = when.upper;
+    if (lo && hi && lo->inclusive && hi->inclusive) {
+        if (lo->value == hi->value) return lo->value.to_string(digits);
+        return lo->value.to_string(digits) + " to " + hi->value.to_string(digits);
+    }
+    std::string lower = lo ? (lo->inclusive ? "≥ " : "> ") + lo->value.to_string(digits) : "";
+    std::string upper = hi ? (hi->inclusive ? "≤ " : "< ") + hi->value.to_string(digits) : "";
+    if (lo && hi) return lower + " and " + upper;
+    if (lo) return lower;
+    if (hi) return upper;
+    return "any value";
+}
+
+std::string shown(const scoring::ShownValue& v)
+{
+    return v.reason.empty() ? v.text : v.text + " (" + v.reason + ")";
+}
+
+std::string subject_line(const scoring::Subject& subject)
+{
+    std::vector<std::string> parts;
+    if (subject.test_date) parts.push_back("test date " + calendar::format_iso_date(*subject.test_date));
+    if (subject.age)
+        parts.push_back("age " + std::to_string(*subject.age) + (subject.age_from_birth_date ? " (from birth date)" : ""));
+    else parts.push_back("age not given");
+    parts.push_back(subject.sex ? "sex " + std::string(protocol::to_string(*subject.sex)) : "sex not given");
+    std::string line;
+    for (std::size_t i = 0; i < parts.size(); ++i) line += (i ? " · " : "") + parts[i];
+    return line;
+}
+
+std::string status_text(scoring::RuleStatus status)
+{
+    switch (status) {
+    case scoring::RuleStatus::applied: return "";
+    case scoring::RuleStatus::no_value: return "not determined: no value";
+    case scoring::RuleStatus::state: return "not determined: the test was not completed";
+    case scoring::RuleStatus::needs_sex: return "not determined: sex not given";
+    case scoring::RuleStatus::needs_age: return "not determined: age not given";
+    case scoring::RuleStatus::no_norm_for_age: return "no norm for this age";
+    case scoring::RuleStatus::no_band: return "no band applies";
+    }
+    return "";
+}
+
+}  // namespace
+
+const std::string& pick(const protocol::Text& text, Lang lang) { return lang == Lang::nl ? text.nl : text.en; }
+
+std::string render_report(const scoring::ScoreReport& report, Lang lang)
+{
+    std::ostringstream out;
+    Notes notes;
+    out << pick(report.instrument_name, lang) << " (" << report.instrument_id << " " << report.instrument_version << ")\n";
+    out << subject_line(report.subject) << "\n\n";
+
+    out << "Entered\n";
+    Table items;
+    for (const scoring::ItemLine& line : report.items) {
+        std::string value;
+        if (line.answer) {
+            value = *line.answer;
+            if (pick(line.answer_label, lang) != *line.answer) value += " — " + pick(line.answer_label, lang);
+            if (line.points) value += " (" + line.points->to_string() + (*line.points == Decimal::from_int(1) ? " point)" : " points)");
+        }
+        else {
+            for (std::size_t i = 0; i < line.trials.size(); ++i) value += (i ? " · " : "") + shown(line.trials[i]);
+        }
+        items.row({line.id, pick(line.label, lang), value});
+    }
+    if (items.empty()) out << "  (nothing)\n";
+    items.print(out);
+
+    out << "\nScores\n";
+    Table scores;
+    for (const scoring::ScoreLine& line : report.scores) {
+        if (line.alternative_branch && line.shown.value.is_missing()) continue;  // the course not walked
+        const std::string rule = line.provenance ? notes.mark(*line.provenance) : "";
+        scores.row({line.primary ? "▸ " + line.id : "  " + line.id, pick(line.label, lang), shown(line.shown), rule});
+    }
+    scores.print(out, "");
+
+    if (!report.interpretations.empty()) {
+        out << "\nInterpretation\n";
+        Table table;
+        for (const scoring::InterpretationLine& line : report.interpretations) {
+            const bool applied = line.status == scoring::RuleStatus::applied;
+            table.row({line.id, pick(line.label, lang), applied ? pick(line.band_label, lang) : status_text(line.status),
+                       applied ? notes.mark(line.provenance) : ""});
+        }
+        table.print(out);
+    }
+
+    if (!report.norms.empty()) {
+        out << "\nNorms\n";
+        Table table;
+        for (const scoring::NormLine& line : report.norms) {
+            std::string result = status_text(line.status);
+            std::string rule;
+            if (line.row) {
+                const std::string who = std::string(line.row->sex == protocol::Sex::female ? "women " : "men ") +
+                                        std::to_string(line.row->age_min) + "–" + std::to_string(line.row->age_max);
+                result = std::string(scoring::to_string(line.position)) + " the normal range " + line.low_text + " to " +
+                         line.high_text + " (" + who + "): " + std::string(scoring::to_string(line.performance));
+                std::replace(result.begin(), result.end(), '_', ' ');
+                rule = notes.mark(line.provenance);
+            }
+            table.row({line.id, pick(line.label, lang), result, rule});
+        }
+        table.print(out);
+    }
+
+    if (!report.flags.empty()) {
+        out << "\nFlags\n";
+        for (const scoring::FlagLine& flag : report.flags)
+            out << "  ! " << flag.code << " (" << flag.target << "): " << flag.message << '\n';
+    }
+    notes.print(out);
+    return out.str();
+}
+
+std::string render_change(const scoring::ChangeReport& report, Lang lang)
+{
+    std::ostringstream out;
+    Notes notes;
+    out << pick(report.instrument_name, lang) << " (" << report.instrument_id << " " << report.instrument_version << ")\n";
+    out << "Change from " << (report.before_date ? calendar::format_iso_date(*report.before_date) : "?") << " to "
+        << (report.after_date ? calendar::format_iso_date(*report.after_date) : "?") << "\n\n";
+    auto section = [&](const char* title, const std::vector<scoring::ChangeLine>& lines) {
+        Table table;
+        table.row({"", "", "before", "after", "change", "verdict"});
+        for (const scoring::ChangeLine& line : lines) {
+            std::string verdict = std::string(scoring::to_string(line.direction));
+            std::replace(verdict.begin(), verdict.end(), '_', ' ');
+            if (line.has_threshold) {
+                verdict += line.meaningful ? " · " + pick(line.threshold_label, lang) : " · no meaningful change";
+                if (line.provenance) verdict += " " + notes.mark(*line.provenance);
+            }
+            table.row({line.id, pick(line.label, lang), shown(line.before), shown(line.after),
+                       line.delta ? line.delta_text : "—", verdict});
+        }
+        out << title << '\n';
+        table.print(out);
+    };
+    section("Scores", report.scores);
+    if (!report.items.empty()) {
+        out << '\n';
+        section("Items", report.items);
+    }
+    notes.print(out);
+    return out.str();
+}
+
+std::string render_instrument(const protocol::Instrument& instrument, Lang lang)
+{
+    std::ostringstream out;
+    Notes notes;
+    out << instrument.id << " " << instrument.version << " — " << pick(instrument.name, lang) << '\n';
+    if (!pick(instrument.summary, lang).empty()) out << pick(instrument.summary, lang) << '\n';
+    out << "File: " << instrument.file << "\n\nItems\n";
+    Table items;
+    items.row({"id", "label", "values", "trials", "states"});
+    for (const protocol::Item& item : instrument.items) {
+        if (item.type == protocol::ItemType::choice) {
+            std::string options;
+            for (std::size_t i = 0; i < item.options.size(); ++i) {
+                options += (i ? ", " : "") + item.options[i].code;
+                if (item.options[i].points) options += "=" + item.options[i].points->to_string();
+            }
+            items.row({item.id, pick(item.label, lang), "one of: " + options, "1", ""});
+            continue;
+        }
+        std::string states;
+        for (std::size_t s = 0; s < protocol::k_trial_state_count; ++s) {
+            if (!item.states[s].allowed) continue;
+            states += (states.empty() ? "" : "; ") + std::string(protocol::to_string(static_cast<protocol::TrialState>(s)));
+            const auto& reasons = item.states[s].reasons;
+            for (std::size_t r = 0; r < reasons.size(); ++r) states += (r ? ", " : ":") + reasons[r];
+        }
+        const std::string unit{units::symbol(item.unit)};
+        items.row({item.id, pick(item.label, lang),
+                   item.min.to_string() + " to " + item.max.to_string() + " " + unit + ", step " + item.precision.to_string(),
+                   std::to_string(item.trials), states});
+    }
+    items.print(out);
+
+    if (!instrument.scores.empty()) {
+        out << "\nScores (▸ = total)\n";
+        for (std::size_t i = 0; i < instrument.scores.size(); ++i) {
+            const protocol::Score& score = instrument.scores[i];
+            out << (instrument.primary_score == i ? "▸ " : "  ") << score.id << "  " << protocol::to_string(score.kind) << "  "
+                << pick(score.label, lang) << " (" << units::symbol(score.unit) << ")";
+            if (score.provenance) out << "  " << notes.mark(instrument, *score.provenance);
+            out << '\n';
+            auto table_lines = [&](const protocol::BandTable& table, protocol::Slot input, const std::string& prefix) {
+                std::string text;
+                const Decimal precision = instrument.slot_precision(input);
+                for (const protocol::Band& band : table.bands)
+                    text += (text.empty() ? "" : " · ") + interval_text(band.when, precision) + " → " + band.points.to_string();
+                for (std::size_t s = 0; s < protocol::k_trial_state_count; ++s)
+                    if (table.state_points[s])
+                        text += " · " + std::string(protocol::to_string(static_cast<protocol::TrialState>(s))) + " → " +
+                                table.state_points[s]->to_string();
+                out << "      " << prefix << text << '\n';
+            };
+            if (score.kind == protocol::ScoreKind::band) table_lines(score.table, score.inputs.front(), "");
+            for (std::size_t s = 0; s < score.steps.size(); ++s) {
+                const protocol::StopStep& step = score.steps[s];
+                std::string prefix = "step " + std::to_string(s + 1) + " (" + instrument.slot_id(step.input) + "): ";
+                table_lines(step.table, step.input, prefix);
+                if (step.continue_at_least) out << "        continue only if ≥ " << step.continue_at_least->to_string() << '\n';
+            }
+            if (!score.inputs.empty() && score.kind != protocol::ScoreKind::band) {
+                std::string inputs;
+                for (protocol::Slot s : score.inputs) inputs += (inputs.empty() ? "" : ", ") + instrument.slot_id(s);
+                out << "      of " << inputs;
+                if (score.max_missing > 0) out << " (up to " << score.max_missing << " may be missing)";
+                out << '\n';
+            }
+        }
+    }
+
+    if (!instrument.interpretations.empty()) {
+        out << "\nInterpretations\n";
+        for (const protocol::Interpretation& interp : instrument.interpretations) {
+            out << "  " << interp.id << "  " << pick(interp.label, lang) << " (of " << instrument.slot_id(interp.score)
+                << ")  " << notes.mark(instrument, interp.provenance) << '\n';
+            auto band_lines = [&](const std::vector<protocol::LabelBand>& bands, const std::string& who) {
+                for (const protocol::LabelBand& band : bands) {
+                    out << "      " << who << interval_text(band.when, instrument.slot_precision(interp.score)) << " → " << band.code << ": " << pick(band.label, lang);
+                    if (band.provenance) out << "  " << notes.mark(instrument, *band.provenance);
+                    out << '\n';
+                }
+            };
+            if (interp.by_sex) {
+                band_lines(interp.bands_by_sex[0], "women ");
+                band_lines(interp.bands_by_sex[1], "men ");
+            }
+            else {
+                band_lines(interp.bands, "");
+            }
+        }
+    }
+
+    for (const protocol::NormTable& table : instrument.norms) {
+        out << "\nNorms: " << pick(table.label, lang) << " (" << table.id << ", of " << instrument.slot_id(table.score)
+            << ")  " << notes.mark(instrument, table.provenance) << '\n';
+        Table rows;
+        rows.row({"sex", "age", "normal range", ""});
+        for (const protocol::NormRow& row : table.rows)
+            rows.row({std::string(protocol::to_string(row.sex)), std::to_string(row.age_min) + "–" + std::to_string(row.age_max),
+                      row.low.to_string() + " to " + row.high.to_string(),
+                      row.provenance ? notes.mark(instrument, *row.provenance) : ""});
+        rows.print(out, "    ");
+    }
+
+    if (!instrument.changes.empty()) {
+        out << "\nMinimal important change\n";
+        for (const protocol::MinimalImportantChange& mic : instrument.changes) {
+            out << "  " << instrument.slot_id(mic.score) << ":";
+            for (const protocol::ChangeThreshold& t : mic.thresholds)
+                out << " " << (t.at.inclusive ? "≥ " : "> ") << t.at.value.to_string() << " " << pick(t.label, lang) << ";";
+            out << "  " << notes.mark(instrument, mic.provenance) << '\n';
+        }
+    }
+
+    out << "\nSources\n";
+    for (const protocol::Source& source : instrument.sources) out << "  " << source.id << ": " << source.citation << '\n';
+    out << "\nWorked examples: " << instrument.examples.size() << " (all pass; they are checked at every start)\n";
+    notes.print(out);
+    return out.str();
+}
+
+std::string render_list(const protocol::Registry& registry, Lang lang)
+{
+    std::ostringstream out;
+    Table table;
+    table.row({"id", "version", "name", "items", "scores", "rules"});
+    for (const protocol::Instrument& i : registry.instruments()) {
+        std::string rules = i.scores.empty() ? "measurement only" : i.has_unverified_rules() ? "some UNVERIFIED" : "all sourced";
+        table.row({i.id, i.version, pick(i.name, lang), std::to_string(i.items.size()), std::to_string(i.scores.size()), rules});
+    }
+    table.print(out, "");
+    return out.str();
+}
+
+}  // namespace reable::cli

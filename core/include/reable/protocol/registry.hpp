@@ -1,0 +1,35 @@
+#pragma once
+
+#include "reable/protocol/instrument.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace reable::protocol {
+
+/// The validated, immutable set of instruments a program runs with. Built once at start-up;
+/// instruments keep their addresses for the registry's lifetime (observations point at them).
+class Registry {
+public:
+    Registry() = default;
+    explicit Registry(std::vector<Instrument> instruments);
+    Registry(const Registry&) = delete;
+    Registry& operator=(const Registry&) = delete;
+    Registry(Registry&&) = default;
+    Registry& operator=(Registry&&) = default;
+
+    /// The newest version of an instrument. Throws Error{not_found} naming the known ids.
+    const Instrument& instrument(std::string_view id) const;
+    /// One exact version. Throws Error{not_found}.
+    const Instrument& instrument(std::string_view id, std::string_view version) const;
+    /// All instruments, ordered by id and then by version.
+    const std::vector<Instrument>& instruments() const { return m_instruments; }
+
+private:
+    std::vector<Instrument> m_instruments;
+};
+
+/// Orders "1.10.0" after "1.9.0".
+bool version_less(std::string_view a, std::string_view b);
+
+}  // namespace reable::protocol

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "reable/scoring/change.hpp"
+#include "reable/scoring/input.hpp"
+#include "reable/scoring/report.hpp"
+#include "reable/protocol/registry.hpp"
+
+#include <string>
+
+namespace reable::scoring {
+
+/// Reads a scoring request:
+///   {"test_date": "2026-11-23", "birth_date": "1946-03-02", "age": 80, "sex": "female",
+///    "items": {"gait_4m": [6.20, 6.31], "balance_tandem": "not_attempted:unsafe"}}
+/// Every field but "items" is optional. Throws Error{invalid_input} naming each problem.
+ScoringInput read_scoring_input(const std::string& json_text);
+
+/// The report as JSON: instrument id and version, subject, items, every score with its value,
+/// state or missing status, interpretations, norm ranges, flags and each rule's provenance.
+std::string to_json(const ScoreReport& report);
+std::string to_json(const ChangeReport& report);
+/// The instruments of a registry: id, version, names, item and score counts, unverified rules.
+std::string to_json(const protocol::Registry& registry);
+
+}  // namespace reable::scoring

@@ -1,0 +1,41 @@
+#pragma once
+
+// Helpers for tests that need an instrument: from inline JSON text, or the shipped set.
+
+#include "reable/protocol/issue.hpp"
+#include "reable/protocol/registry.hpp"
+#include "reable/scoring/engine.hpp"
+#include "reable/scoring/input.hpp"
+#include "reable/scoring/report.hpp"
+
+#include <string>
+#include <vector>
+
+namespace reable::testing {
+
+/// Loads one instrument from JSON text; fails the test (doctest REQUIRE) when it has issues.
+protocol::Instrument load_instrument(const std::string& json_text);
+
+/// The issues the loader finds in `json_text` (structure and rules, not the examples).
+std::vector<protocol::Issue> issues_of(const std::string& json_text);
+
+/// The shipped protocol set, loaded and validated once per test binary.
+const protocol::Registry& shipped();
+
+/// Parses `item=value` style arguments into raw items (repeats add trials), like the CLI.
+std::vector<scoring::RawItem> raw_items(const std::vector<std::pair<std::string, std::string>>& values);
+
+/// Scores values given as text against an instrument and returns the report.
+/// Subject fields: age (years, -1 = none) and sex ("" = none).
+scoring::ScoreReport score_text(const protocol::Instrument& instrument,
+                                const std::vector<std::pair<std::string, std::string>>& values, int age = -1,
+                                const std::string& sex = "");
+
+/// The value of a score in a report as text: "3", "6.2", "unable", "missing".
+std::string score_of(const scoring::ScoreReport& report, const std::string& score_id);
+/// The applied band code of an interpretation, or its status ("state", "needs_sex" …).
+std::string interpretation_of(const scoring::ScoreReport& report, const std::string& id);
+/// The norm position ("below", "within", "above") or status.
+std::string norm_of(const scoring::ScoreReport& report, const std::string& id);
+
+}  // namespace reable::testing
