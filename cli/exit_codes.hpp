@@ -8,13 +8,13 @@ namespace reable::cli {
 /// protocol set. The README lists them.
 enum ExitCode : int {
     exit_ok = 0,
-    exit_usage = 64,          ///< EX_USAGE: unknown option, missing argument
-    exit_invalid_input = 65,  ///< EX_DATAERR: a value breaks a rule
-    exit_not_found = 66,      ///< EX_NOINPUT: unknown instrument, missing file
-    exit_internal = 70,       ///< EX_SOFTWARE: a bug
-    exit_storage = 74,        ///< EX_IOERR
-    exit_conflict = 75,       ///< EX_TEMPFAIL: conflict or precondition; retry after a change
-    exit_forbidden = 77,      ///< EX_NOPERM
+    exit_usage = 64,             ///< EX_USAGE: unknown option, missing argument
+    exit_invalid_input = 65,     ///< EX_DATAERR: a value breaks a rule
+    exit_not_found = 66,         ///< EX_NOINPUT: unknown instrument, missing file
+    exit_internal = 70,          ///< EX_SOFTWARE: a bug
+    exit_storage = 74,           ///< EX_IOERR
+    exit_conflict = 75,          ///< EX_TEMPFAIL: conflict or precondition; retry after a change
+    exit_forbidden = 77,         ///< EX_NOPERM
     exit_protocol_invalid = 78,  ///< EX_CONFIG: the protocol set has issues
 };
 

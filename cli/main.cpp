@@ -30,7 +30,8 @@ int main(int argc, char** argv)
     app.require_subcommand(1);
     app.fallthrough();
     GlobalOptions global;
-    app.add_option("--protocols", global.protocols_dir, "Protocol set to use (default: " REABLE_DEFAULT_PROTOCOLS_DIR ")")
+    app.add_option("--protocols", global.protocols_dir,
+                   "Protocol set to use (default: " REABLE_DEFAULT_PROTOCOLS_DIR ")")
         ->envname("REABLE_PROTOCOLS");
     setup_protocols(app, global);
     setup_score(app, global);

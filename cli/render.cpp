@@ -13,7 +13,8 @@ using protocol::Confidence;
 /// Display width of UTF-8 text: code points, not bytes ("–" and "é" take one column).
 std::size_t width(const std::string& s)
 {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 /// Rows of columns, each column as wide as its widest cell, two spaces apart.
@@ -78,7 +79,8 @@ public:
     void print(std::ostringstream& out) const
     {
         if (!m_unverified) return;
-        out << "\nRules marked UNVERIFIED could not be confirmed in a primary source: do not present them as validated.\n";
+        out << "\nRules marked UNVERIFIED could not be confirmed in a primary source: do not present them as "
+               "validated.\n";
         for (std::size_t i = 0; i < m_notes.size(); ++i) out << "  note " << i + 1 << ": " << m_notes[i] << '\n';
     }
 
@@ -105,18 +107,17 @@ std::string interval_text(const protocol::Interval& when, Decimal precision)
     return "any value";
 }
 
-std::string shown(const scoring::ShownValue& v)
-{
-    return v.reason.empty() ? v.text : v.text + " (" + v.reason + ")";
-}
+std::string shown(const scoring::ShownValue& v) { return v.reason.empty() ? v.text : v.text + " (" + v.reason + ")"; }
 
 std::string subject_line(const scoring::Subject& subject)
 {
     std::vector<std::string> parts;
     if (subject.test_date) parts.push_back("test date " + calendar::format_iso_date(*subject.test_date));
     if (subject.age)
-        parts.push_back("age " + std::to_string(*subject.age) + (subject.age_from_birth_date ? " (from birth date)" : ""));
-    else parts.push_back("age not given");
+        parts.push_back("age " + std::to_string(*subject.age) +
+                        (subject.age_from_birth_date ? " (from birth date)" : ""));
+    else
+        parts.push_back("age not given");
     parts.push_back(subject.sex ? "sex " + std::string(protocol::to_string(*subject.sex)) : "sex not given");
     std::string line;
     for (std::size_t i = 0; i < parts.size(); ++i) line += (i ? " · " : "") + parts[i];
@@ -145,7 +146,8 @@ std::string render_report(const scoring::ScoreReport& report, Lang lang)
 {
     std::ostringstream out;
     Notes notes;
-    out << pick(report.instrument_name, lang) << " (" << report.instrument_id << " " << report.instrument_version << ")\n";
+    out << pick(report.instrument_name, lang) << " (" << report.instrument_id << " " << report.instrument_version
+        << ")\n";
     out << subject_line(report.subject) << "\n\n";
 
     out << "Entered\n";
@@ -155,7 +157,9 @@ std::string render_report(const scoring::ScoreReport& report, Lang lang)
         if (line.answer) {
             value = *line.answer;
             if (pick(line.answer_label, lang) != *line.answer) value += " — " + pick(line.answer_label, lang);
-            if (line.points) value += " (" + line.points->to_string() + (*line.points == Decimal::from_int(1) ? " point)" : " points)");
+            if (line.points)
+                value +=
+                    " (" + line.points->to_string() + (*line.points == Decimal::from_int(1) ? " point)" : " points)");
         }
         else {
             for (std::size_t i = 0; i < line.trials.size(); ++i) value += (i ? " · " : "") + shown(line.trials[i]);
@@ -165,21 +169,24 @@ std::string render_report(const scoring::ScoreReport& report, Lang lang)
     if (items.empty()) out << "  (nothing)\n";
     items.print(out);
 
-    out << "\nScores\n";
     Table scores;
     for (const scoring::ScoreLine& line : report.scores) {
         if (line.alternative_branch && line.shown.value.is_missing()) continue;  // the course not walked
         const std::string rule = line.provenance ? notes.mark(*line.provenance) : "";
         scores.row({line.primary ? "▸ " + line.id : "  " + line.id, pick(line.label, lang), shown(line.shown), rule});
     }
-    scores.print(out, "");
+    if (!scores.empty()) {
+        out << "\nScores\n";
+        scores.print(out, "");
+    }
 
     if (!report.interpretations.empty()) {
         out << "\nInterpretation\n";
         Table table;
         for (const scoring::InterpretationLine& line : report.interpretations) {
             const bool applied = line.status == scoring::RuleStatus::applied;
-            table.row({line.id, pick(line.label, lang), applied ? pick(line.band_label, lang) : status_text(line.status),
+            table.row({line.id, pick(line.label, lang),
+                       applied ? pick(line.band_label, lang) : status_text(line.status),
                        applied ? notes.mark(line.provenance) : ""});
         }
         table.print(out);
@@ -194,8 +201,9 @@ std::string render_report(const scoring::ScoreReport& report, Lang lang)
             if (line.row) {
                 const std::string who = std::string(line.row->sex == protocol::Sex::female ? "women " : "men ") +
                                         std::to_string(line.row->age_min) + "–" + std::to_string(line.row->age_max);
-                result = std::string(scoring::to_string(line.position)) + " the normal range " + line.low_text + " to " +
-                         line.high_text + " (" + who + "): " + std::string(scoring::to_string(line.performance));
+                result = std::string(scoring::to_string(line.position)) + " the normal range " + line.low_text +
+                         " to " + line.high_text + " (" + who +
+                         "): " + std::string(scoring::to_string(line.performance));
                 std::replace(result.begin(), result.end(), '_', ' ');
                 rule = notes.mark(line.provenance);
             }
@@ -217,7 +225,8 @@ std::string render_change(const scoring::ChangeReport& report, Lang lang)
 {
     std::ostringstream out;
     Notes notes;
-    out << pick(report.instrument_name, lang) << " (" << report.instrument_id << " " << report.instrument_version << ")\n";
+    out << pick(report.instrument_name, lang) << " (" << report.instrument_id << " " << report.instrument_version
+        << ")\n";
     out << "Change from " << (report.before_date ? calendar::format_iso_date(*report.before_date) : "?") << " to "
         << (report.after_date ? calendar::format_iso_date(*report.after_date) : "?") << "\n\n";
     auto section = [&](const char* title, const std::vector<scoring::ChangeLine>& lines) {
@@ -267,30 +276,35 @@ std::string render_instrument(const protocol::Instrument& instrument, Lang lang)
         std::string states;
         for (std::size_t s = 0; s < protocol::k_trial_state_count; ++s) {
             if (!item.states[s].allowed) continue;
-            states += (states.empty() ? "" : "; ") + std::string(protocol::to_string(static_cast<protocol::TrialState>(s)));
+            states +=
+                (states.empty() ? "" : "; ") + std::string(protocol::to_string(static_cast<protocol::TrialState>(s)));
             const auto& reasons = item.states[s].reasons;
             for (std::size_t r = 0; r < reasons.size(); ++r) states += (r ? ", " : ":") + reasons[r];
         }
         const std::string unit{units::symbol(item.unit)};
-        items.row({item.id, pick(item.label, lang),
-                   item.min.to_string() + " to " + item.max.to_string() + " " + unit + ", step " + item.precision.to_string(),
-                   std::to_string(item.trials), states});
+        items.row(
+            {item.id, pick(item.label, lang),
+             item.min.to_string() + " to " + item.max.to_string() + " " + unit + ", step " + item.precision.to_string(),
+             std::to_string(item.trials), states});
     }
     items.print(out);
+    for (const protocol::Item& item : instrument.items)
+        if (!item.note.empty()) out << "  * " << item.id << ": " << item.note << '\n';
 
     if (!instrument.scores.empty()) {
         out << "\nScores (▸ = total)\n";
         for (std::size_t i = 0; i < instrument.scores.size(); ++i) {
             const protocol::Score& score = instrument.scores[i];
-            out << (instrument.primary_score == i ? "▸ " : "  ") << score.id << "  " << protocol::to_string(score.kind) << "  "
-                << pick(score.label, lang) << " (" << units::symbol(score.unit) << ")";
+            out << (instrument.primary_score == i ? "▸ " : "  ") << score.id << "  " << protocol::to_string(score.kind)
+                << "  " << pick(score.label, lang) << " (" << units::symbol(score.unit) << ")";
             if (score.provenance) out << "  " << notes.mark(instrument, *score.provenance);
             out << '\n';
             auto table_lines = [&](const protocol::BandTable& table, protocol::Slot input, const std::string& prefix) {
                 std::string text;
                 const Decimal precision = instrument.slot_precision(input);
                 for (const protocol::Band& band : table.bands)
-                    text += (text.empty() ? "" : " · ") + interval_text(band.when, precision) + " → " + band.points.to_string();
+                    text += (text.empty() ? "" : " · ") + interval_text(band.when, precision) + " → " +
+                            band.points.to_string();
                 for (std::size_t s = 0; s < protocol::k_trial_state_count; ++s)
                     if (table.state_points[s])
                         text += " · " + std::string(protocol::to_string(static_cast<protocol::TrialState>(s))) + " → " +
@@ -302,7 +316,8 @@ std::string render_instrument(const protocol::Instrument& instrument, Lang lang)
                 const protocol::StopStep& step = score.steps[s];
                 std::string prefix = "step " + std::to_string(s + 1) + " (" + instrument.slot_id(step.input) + "): ";
                 table_lines(step.table, step.input, prefix);
-                if (step.continue_at_least) out << "        continue only if ≥ " << step.continue_at_least->to_string() << '\n';
+                if (step.continue_at_least)
+                    out << "        continue only if ≥ " << step.continue_at_least->to_string() << '\n';
             }
             if (!score.inputs.empty() && score.kind != protocol::ScoreKind::band) {
                 std::string inputs;
@@ -321,7 +336,8 @@ std::string render_instrument(const protocol::Instrument& instrument, Lang lang)
                 << ")  " << notes.mark(instrument, interp.provenance) << '\n';
             auto band_lines = [&](const std::vector<protocol::LabelBand>& bands, const std::string& who) {
                 for (const protocol::LabelBand& band : bands) {
-                    out << "      " << who << interval_text(band.when, instrument.slot_precision(interp.score)) << " → " << band.code << ": " << pick(band.label, lang);
+                    out << "      " << who << interval_text(band.when, instrument.slot_precision(interp.score)) << " → "
+                        << band.code << ": " << pick(band.label, lang);
                     if (band.provenance) out << "  " << notes.mark(instrument, *band.provenance);
                     out << '\n';
                 }
@@ -342,7 +358,8 @@ std::string render_instrument(const protocol::Instrument& instrument, Lang lang)
         Table rows;
         rows.row({"sex", "age", "normal range", ""});
         for (const protocol::NormRow& row : table.rows)
-            rows.row({std::string(protocol::to_string(row.sex)), std::to_string(row.age_min) + "–" + std::to_string(row.age_max),
+            rows.row({std::string(protocol::to_string(row.sex)),
+                      std::to_string(row.age_min) + "–" + std::to_string(row.age_max),
                       row.low.to_string() + " to " + row.high.to_string(),
                       row.provenance ? notes.mark(instrument, *row.provenance) : ""});
         rows.print(out, "    ");
@@ -353,13 +370,16 @@ std::string render_instrument(const protocol::Instrument& instrument, Lang lang)
         for (const protocol::MinimalImportantChange& mic : instrument.changes) {
             out << "  " << instrument.slot_id(mic.score) << ":";
             for (const protocol::ChangeThreshold& t : mic.thresholds)
-                out << " " << (t.at.inclusive ? "≥ " : "> ") << t.at.value.to_string() << " " << pick(t.label, lang) << ";";
+                out << " " << (t.at.inclusive ? "≥ " : "> ") << t.at.value.to_string() << " " << pick(t.label, lang)
+                    << ";";
             out << "  " << notes.mark(instrument, mic.provenance) << '\n';
         }
     }
 
+    if (!instrument.notes.empty()) out << "\nNotes\n  " << instrument.notes << '\n';
     out << "\nSources\n";
-    for (const protocol::Source& source : instrument.sources) out << "  " << source.id << ": " << source.citation << '\n';
+    for (const protocol::Source& source : instrument.sources)
+        out << "  " << source.id << ": " << source.citation << '\n';
     out << "\nWorked examples: " << instrument.examples.size() << " (all pass; they are checked at every start)\n";
     notes.print(out);
     return out.str();
@@ -371,8 +391,11 @@ std::string render_list(const protocol::Registry& registry, Lang lang)
     Table table;
     table.row({"id", "version", "name", "items", "scores", "rules"});
     for (const protocol::Instrument& i : registry.instruments()) {
-        std::string rules = i.scores.empty() ? "measurement only" : i.has_unverified_rules() ? "some UNVERIFIED" : "all sourced";
-        table.row({i.id, i.version, pick(i.name, lang), std::to_string(i.items.size()), std::to_string(i.scores.size()), rules});
+        std::string rules = i.scores.empty()           ? "measurement only"
+                            : i.has_unverified_rules() ? "some UNVERIFIED"
+                                                       : "all sourced";
+        table.row({i.id, i.version, pick(i.name, lang), std::to_string(i.items.size()), std::to_string(i.scores.size()),
+                   rules});
     }
     table.print(out, "");
     return out.str();

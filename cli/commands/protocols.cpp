@@ -1,10 +1,10 @@
 #include "commands/protocols.hpp"
 
 #include "exit_codes.hpp"
-#include "render.hpp"
 #include "reable/app/protocol_set.hpp"
 #include "reable/error.hpp"
 #include "reable/scoring/json_io.hpp"
+#include "render.hpp"
 
 #include <CLI/CLI.hpp>
 

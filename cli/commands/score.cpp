@@ -1,10 +1,10 @@
 #include "commands/score.hpp"
 
-#include "render.hpp"
 #include "reable/clock.hpp"
 #include "reable/error.hpp"
 #include "reable/scoring/engine.hpp"
 #include "reable/scoring/json_io.hpp"
+#include "render.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -53,8 +53,8 @@ void merge(std::optional<std::string>& field, const std::string& option, const c
 {
     if (option.empty()) return;
     if (field && *field != option)
-        throw Error(ErrorCode::invalid_input, std::string(flag) + " " + option + " contradicts " + name + " \"" + *field +
-                                                  "\" in the input file; give it once");
+        throw Error(ErrorCode::invalid_input, std::string(flag) + " " + option + " contradicts " + name + " \"" +
+                                                  *field + "\" in the input file; give it once");
     field = option;
 }
 
@@ -99,7 +99,8 @@ scoring::ScoringInput collect_input(const std::vector<std::string>& arguments)
     for (scoring::RawItem& item : assigned) {
         for (const scoring::RawItem& from_file : input.items)
             if (from_file.id == item.id)
-                throw Error(ErrorCode::invalid_input, "item " + item.id + " is given both in the file and as an argument");
+                throw Error(ErrorCode::invalid_input,
+                            "item " + item.id + " is given both in the file and as an argument");
         input.items.push_back(std::move(item));
     }
     if (input.items.empty())
@@ -122,8 +123,10 @@ void run_score(const GlobalOptions& global, const ScoreOptions& options)
     const SystemClock clock;
     const scoring::Subject subject = scoring::read_subject(input.subject, clock);
     const scoring::Observation observation = scoring::read_observation(instrument, input.items);
-    const scoring::ScoreReport report = scoring::make_report(observation, subject, scoring::score(observation, subject));
-    std::cout << (options.json ? scoring::to_json(report) : render_report(report, options.lang == "nl" ? Lang::nl : Lang::en));
+    const scoring::ScoreReport report =
+        scoring::make_report(observation, subject, scoring::score(observation, subject));
+    std::cout << (options.json ? scoring::to_json(report)
+                               : render_report(report, options.lang == "nl" ? Lang::nl : Lang::en));
 }
 
 void run_change(const GlobalOptions& global, const ScoreOptions& options)
@@ -148,14 +151,16 @@ void run_change(const GlobalOptions& global, const ScoreOptions& options)
     };
     const Occasion before = occasion(options.before);
     const Occasion after = occasion(options.after);
-    const scoring::ChangeReport report =
-        scoring::compare(before.observation, before.subject, before.sheet, after.observation, after.subject, after.sheet);
-    std::cout << (options.json ? scoring::to_json(report) : render_change(report, options.lang == "nl" ? Lang::nl : Lang::en));
+    const scoring::ChangeReport report = scoring::compare(before.observation, before.subject, before.sheet,
+                                                          after.observation, after.subject, after.sheet);
+    std::cout << (options.json ? scoring::to_json(report)
+                               : render_change(report, options.lang == "nl" ? Lang::nl : Lang::en));
 }
 
 void add_subject_options(CLI::App* command, SubjectOptions& subject)
 {
-    command->add_option("--birth-date", subject.birth_date, "Birth date, YYYY-MM-DD; the age is computed on the test date");
+    command->add_option("--birth-date", subject.birth_date,
+                        "Birth date, YYYY-MM-DD; the age is computed on the test date");
     command->add_option("--age", subject.age, "Age in whole years (instead of --birth-date)");
     command->add_option("--sex", subject.sex, "female or male (selects norms and equations)");
     command->add_option("--test-date", subject.test_date, "Date of the test, YYYY-MM-DD (default: today)");
@@ -178,17 +183,23 @@ void setup_score(CLI::App& app, const GlobalOptions& global)
     score->add_option("--instrument-version", options->version, "Score with this version (default: the newest)");
     add_subject_options(score, options->subject);
     score->add_flag("--json", options->json, "Print JSON: every score, interpretation, norm range, flag and rule");
-    score->add_option("--lang", options->lang, "Language of the labels in the table")->check(CLI::IsMember({"en", "nl"}));
+    score->add_option("--lang", options->lang, "Language of the labels in the table")
+        ->check(CLI::IsMember({"en", "nl"}));
     score->callback([&global, options] { run_score(global, *options); });
 
     CLI::App* change = app.add_subcommand("change", "Compare two occasions and judge whether the change is meaningful");
     change->add_option("id", options->id, "Instrument id, e.g. copm")->required();
-    change->add_option("before", options->before, "JSON input of the earlier occasion")->required()->check(CLI::ExistingFile);
-    change->add_option("after", options->after, "JSON input of the later occasion")->required()->check(CLI::ExistingFile);
+    change->add_option("before", options->before, "JSON input of the earlier occasion")
+        ->required()
+        ->check(CLI::ExistingFile);
+    change->add_option("after", options->after, "JSON input of the later occasion")
+        ->required()
+        ->check(CLI::ExistingFile);
     change->add_option("--instrument-version", options->version, "Score with this version (default: the newest)");
     add_subject_options(change, options->subject);
     change->add_flag("--json", options->json, "Print JSON");
-    change->add_option("--lang", options->lang, "Language of the labels in the table")->check(CLI::IsMember({"en", "nl"}));
+    change->add_option("--lang", options->lang, "Language of the labels in the table")
+        ->check(CLI::IsMember({"en", "nl"}));
     change->callback([&global, options] { run_change(global, *options); });
 }
 

@@ -110,10 +110,7 @@ int Decimal::fraction_digits() const
     return digits;
 }
 
-bool Decimal::is_multiple_of(Decimal step) const
-{
-    return step.m_micros > 0 && m_micros % step.m_micros == 0;
-}
+bool Decimal::is_multiple_of(Decimal step) const { return step.m_micros > 0 && m_micros % step.m_micros == 0; }
 
 Decimal Decimal::rounded_to(Decimal step) const
 {

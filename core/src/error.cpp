@@ -19,7 +19,6 @@ std::string_view to_string(ErrorCode code)
 
 Error::Error(ErrorCode code, std::string message, std::vector<ErrorDetail> details)
     : std::runtime_error(std::move(message)), m_code(code), m_details(std::move(details))
-{
-}
+{}
 
 }  // namespace reable

@@ -44,14 +44,46 @@ public:
         if (!frame.keys.insert(k).second && !m_duplicate) m_duplicate = pointer();
         ParseHandler::key(k);
     }
-    void value(int v) override { scalar(); ParseHandler::value(v); }
-    void value(unsigned v) override { scalar(); ParseHandler::value(v); }
-    void value(Poco::Int64 v) override { scalar(); ParseHandler::value(v); }
-    void value(Poco::UInt64 v) override { scalar(); ParseHandler::value(v); }
-    void value(const std::string& v) override { scalar(); ParseHandler::value(v); }
-    void value(double v) override { scalar(); ParseHandler::value(v); }
-    void value(bool v) override { scalar(); ParseHandler::value(v); }
-    void null() override { scalar(); ParseHandler::null(); }
+    void value(int v) override
+    {
+        scalar();
+        ParseHandler::value(v);
+    }
+    void value(unsigned v) override
+    {
+        scalar();
+        ParseHandler::value(v);
+    }
+    void value(Poco::Int64 v) override
+    {
+        scalar();
+        ParseHandler::value(v);
+    }
+    void value(Poco::UInt64 v) override
+    {
+        scalar();
+        ParseHandler::value(v);
+    }
+    void value(const std::string& v) override
+    {
+        scalar();
+        ParseHandler::value(v);
+    }
+    void value(double v) override
+    {
+        scalar();
+        ParseHandler::value(v);
+    }
+    void value(bool v) override
+    {
+        scalar();
+        ParseHandler::value(v);
+    }
+    void null() override
+    {
+        scalar();
+        ParseHandler::null();
+    }
 
     const std::optional<std::string>& duplicate() const { return m_duplicate; }
     /// Where the parser last was: the pointer of the last value or key read.
@@ -113,9 +145,12 @@ std::string child(std::string_view base, std::string_view token)
     std::string out{base};
     out += '/';
     for (char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }

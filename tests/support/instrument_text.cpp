@@ -68,7 +68,8 @@ std::string score_of(const scoring::ScoreReport& report, const std::string& scor
 std::string interpretation_of(const scoring::ScoreReport& report, const std::string& id)
 {
     for (const scoring::InterpretationLine& line : report.interpretations)
-        if (line.id == id) return line.status == scoring::RuleStatus::applied ? line.code : std::string(to_string(line.status));
+        if (line.id == id)
+            return line.status == scoring::RuleStatus::applied ? line.code : std::string(to_string(line.status));
     FAIL("no interpretation " << id);
     return {};
 }

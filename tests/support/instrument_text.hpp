@@ -2,14 +2,29 @@
 
 // Helpers for tests that need an instrument: from inline JSON text, or the shipped set.
 
+#include "reable/error.hpp"
 #include "reable/protocol/issue.hpp"
 #include "reable/protocol/registry.hpp"
 #include "reable/scoring/engine.hpp"
 #include "reable/scoring/input.hpp"
 #include "reable/scoring/report.hpp"
 
+#include <doctest/doctest.h>
+
 #include <string>
 #include <vector>
+
+/// Lists of messages print one per line in failures, so a wrong word is easy to spot.
+template <>
+struct doctest::StringMaker<std::vector<std::string>> {
+    static String convert(const std::vector<std::string>& lines)
+    {
+        std::string out = "[";
+        for (const std::string& line : lines) out += "\n  \"" + line + "\"";
+        out += lines.empty() ? "]" : "\n]";
+        return String(out.c_str());
+    }
+};
 
 namespace reable::testing {
 

@@ -30,8 +30,7 @@ HandwrittenSppb::HandwrittenSppb(const protocol::Instrument& sppb)
     : m_side(sppb.find_item("balance_side_by_side")), m_semi(sppb.find_item("balance_semi_tandem")),
       m_tandem(sppb.find_item("balance_tandem")), m_gait_4m(sppb.find_item("gait_4m")),
       m_gait_3m(sppb.find_item("gait_3m")), m_chair(sppb.find_item("chair_stand_5x"))
-{
-}
+{}
 
 SppbHandResult HandwrittenSppb::score(const scoring::Observation& observation) const
 {
@@ -42,12 +41,18 @@ SppbHandResult HandwrittenSppb::score(const scoring::Observation& observation) c
     const Value semi = observation.trials(*m_semi)[0];
     const Value tandem = observation.trials(*m_tandem)[0];
     auto held = [](const Value& v) { return v.is_number() && Seconds{v.number} >= s(1000); };
-    if (side.is_missing()) r.balance = Value{};
-    else if (!held(side)) r.balance = points(0);
-    else if (semi.is_missing()) r.balance = Value{};
-    else if (!held(semi)) r.balance = points(1);
-    else if (tandem.is_missing()) r.balance = Value{};
-    else if (!tandem.is_number()) r.balance = points(2);
+    if (side.is_missing())
+        r.balance = Value{};
+    else if (!held(side))
+        r.balance = points(0);
+    else if (semi.is_missing())
+        r.balance = Value{};
+    else if (!held(semi))
+        r.balance = points(1);
+    else if (tandem.is_missing())
+        r.balance = Value{};
+    else if (!tandem.is_number())
+        r.balance = points(2);
     else {
         const Seconds t{tandem.number};
         r.balance = points(t >= s(1000) ? 4 : t >= s(300) ? 3 : 2);
@@ -60,12 +65,14 @@ SppbHandResult HandwrittenSppb::score(const scoring::Observation& observation) c
         const Seconds t{walk4.number};
         r.gait = points(t < s(482) ? 4 : t <= s(620) ? 3 : t <= s(870) ? 2 : 1);
     }
-    else if (walk4.is_state()) r.gait = points(0);
+    else if (walk4.is_state())
+        r.gait = points(0);
     else if (walk3.is_number()) {
         const Seconds t{walk3.number};
         r.gait = points(t < s(362) ? 4 : t <= s(465) ? 3 : t <= s(652) ? 2 : 1);
     }
-    else if (walk3.is_state()) r.gait = points(0);
+    else if (walk3.is_state())
+        r.gait = points(0);
 
     // Chair stands: unable, used arms, not attempted or over 60 s score 0.
     const Value chair = observation.trials(*m_chair)[0];
@@ -73,7 +80,8 @@ SppbHandResult HandwrittenSppb::score(const scoring::Observation& observation) c
         const Seconds t{chair.number};
         r.chair = points(t <= s(1119) ? 4 : t <= s(1369) ? 3 : t <= s(1669) ? 2 : t <= s(6000) ? 1 : 0);
     }
-    else if (chair.is_state()) r.chair = points(0);
+    else if (chair.is_state())
+        r.chair = points(0);
 
     if (r.balance.is_number() && r.gait.is_number() && r.chair.is_number()) {
         const Decimal total = r.balance.number + r.gait.number + r.chair.number;

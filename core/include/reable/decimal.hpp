@@ -62,8 +62,16 @@ public:
     Decimal rounded_to(Decimal step) const;
 
     constexpr Decimal operator-() const { return Decimal{-m_micros}; }
-    constexpr Decimal& operator+=(Decimal other) { m_micros += other.m_micros; return *this; }
-    constexpr Decimal& operator-=(Decimal other) { m_micros -= other.m_micros; return *this; }
+    constexpr Decimal& operator+=(Decimal other)
+    {
+        m_micros += other.m_micros;
+        return *this;
+    }
+    constexpr Decimal& operator-=(Decimal other)
+    {
+        m_micros -= other.m_micros;
+        return *this;
+    }
     friend constexpr Decimal operator+(Decimal a, Decimal b) { return Decimal{a.m_micros + b.m_micros}; }
     friend constexpr Decimal operator-(Decimal a, Decimal b) { return Decimal{a.m_micros - b.m_micros}; }
     friend constexpr auto operator<=>(Decimal, Decimal) = default;

@@ -61,13 +61,27 @@ private:
     Decimal m_value;
 };
 
-struct SecondsTag { static constexpr Unit unit = Unit::seconds; };
-struct KilogramsTag { static constexpr Unit unit = Unit::kilograms; };
-struct MetresTag { static constexpr Unit unit = Unit::metres; };
-struct CentimetresTag { static constexpr Unit unit = Unit::centimetres; };
-struct MetresPerSecondTag { static constexpr Unit unit = Unit::metres_per_second; };
-struct CountTag { static constexpr Unit unit = Unit::count; };
-struct PointsTag { static constexpr Unit unit = Unit::points; };
+struct SecondsTag {
+    static constexpr Unit unit = Unit::seconds;
+};
+struct KilogramsTag {
+    static constexpr Unit unit = Unit::kilograms;
+};
+struct MetresTag {
+    static constexpr Unit unit = Unit::metres;
+};
+struct CentimetresTag {
+    static constexpr Unit unit = Unit::centimetres;
+};
+struct MetresPerSecondTag {
+    static constexpr Unit unit = Unit::metres_per_second;
+};
+struct CountTag {
+    static constexpr Unit unit = Unit::count;
+};
+struct PointsTag {
+    static constexpr Unit unit = Unit::points;
+};
 
 using Seconds = Quantity<SecondsTag>;
 using Kilograms = Quantity<KilogramsTag>;

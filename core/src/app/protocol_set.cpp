@@ -43,7 +43,8 @@ Loaded load(const std::filesystem::path& path)
         if (example_issues.empty()) out.instruments.push_back(std::move(instrument));
         out.issues.insert(out.issues.end(), example_issues.begin(), example_issues.end());
     }
-    if (out.files == 0 && out.issues.empty()) out.issues.push_back({path.string(), "", "contains no instrument files (*.json)"});
+    if (out.files == 0 && out.issues.empty())
+        out.issues.push_back({path.string(), "", "contains no instrument files (*.json)"});
     return out;
 }
 
@@ -62,7 +63,8 @@ protocol::Registry load_registry(const std::filesystem::path& root)
         std::vector<ErrorDetail> details;
         for (const protocol::Issue& issue : loaded.issues)
             details.push_back({issue.file + (issue.pointer.empty() ? "" : ": " + issue.pointer), issue.message});
-        const std::string count = loaded.issues.size() == 1 ? "1 issue" : std::to_string(loaded.issues.size()) + " issues";
+        const std::string count =
+            loaded.issues.size() == 1 ? "1 issue" : std::to_string(loaded.issues.size()) + " issues";
         throw Error(ErrorCode::protocol_invalid, "the protocol set in " + root.string() + " is invalid (" + count + ")",
                     std::move(details));
     }

@@ -43,8 +43,8 @@ StepRange to_steps(const Interval& when, std::int64_t step, std::size_t band)
 
 std::string format_value(Decimal value, const Domain& domain)
 {
-    const int digits = domain.precision == Decimal::from_micros(1) ? value.fraction_digits()
-                                                                    : domain.precision.fraction_digits();
+    const int digits =
+        domain.precision == Decimal::from_micros(1) ? value.fraction_digits() : domain.precision.fraction_digits();
     std::string text = value.to_string(digits);
     if (domain.unit == units::Unit::percent) return text + "%";
     return text + " " + std::string(units::symbol(domain.unit));
@@ -52,7 +52,7 @@ std::string format_value(Decimal value, const Domain& domain)
 
 std::optional<std::string> check_on_grid(Decimal edge, const Domain& domain)
 {
-    if (edge.is_multiple_of(domain.precision)) return std::nullopt;
+    if (!domain.measured || edge.is_multiple_of(domain.precision)) return std::nullopt;
     return "edge " + edge.to_string() + " is finer than the input's precision (" +
            format_value(domain.precision, Domain{{}, {}, domain.precision, domain.unit}) +
            "), so values on either side of it cannot be told apart";
@@ -108,6 +108,25 @@ std::vector<CoverageProblem> check_coverage(const std::vector<Interval>& bands, 
     }
     if (covered_to < hi) problems.push_back({covered_by, "no band covers " + span(covered_to + 1, hi)});
     return problems;
+}
+
+BandIndex compile_bands(const std::vector<Interval>& bands, const Domain& domain)
+{
+    const std::int64_t step = domain.precision.micros();
+    std::vector<StepRange> ranges;
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        StepRange r = to_steps(bands[i], step, i);
+        if (domain.min) r.first = std::max(r.first, ceil_div(domain.min->micros(), step));
+        if (domain.max) r.last = std::min(r.last, floor_div(domain.max->micros(), step));
+        if (r.first <= r.last) ranges.push_back(r);
+    }
+    std::sort(ranges.begin(), ranges.end(), [](const StepRange& a, const StepRange& b) { return a.first < b.first; });
+    BandIndex index;
+    for (const StepRange& r : ranges) {
+        index.starts.push_back(r.first == k_below ? k_below : r.first * step);
+        index.order.push_back(static_cast<std::uint8_t>(r.band));
+    }
+    return index;
 }
 
 }  // namespace reable::protocol

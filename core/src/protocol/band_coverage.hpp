@@ -20,6 +20,10 @@ struct Domain {
     std::optional<Decimal> max;
     Decimal precision = Decimal::from_micros(1);
     units::Unit unit = units::Unit::points;
+    /// True when the precision is how values are recorded or rounded (an item's precision, a
+    /// round_to), false when it is only the step that sums of points happen to come in (Barthel
+    /// 0-100 totals are multiples of 5, yet its published bands start at 21, 61, 91).
+    bool measured = false;
 };
 
 struct CoverageProblem {
@@ -31,8 +35,12 @@ struct CoverageProblem {
 /// `when` intervals in file order.
 std::vector<CoverageProblem> check_coverage(const std::vector<Interval>& bands, const Domain& domain);
 
-/// An edge that does not lie on the precision grid (6.205 for a 0.01 s input) can never be told
-/// apart from its neighbours; nullopt when the edge is fine.
+/// The lookup index of bands that check_coverage() found complete and free of overlaps.
+BandIndex compile_bands(const std::vector<Interval>& bands, const Domain& domain);
+
+/// An edge that does not lie on the precision grid of a measured input (6.205 for a 0.01 s
+/// input) can never be told apart from its neighbours; nullopt when the edge is fine. Edges of
+/// derived inputs may lie between reachable values, as sources write them.
 std::optional<std::string> check_on_grid(Decimal edge, const Domain& domain);
 
 /// "6.21 s", with as many decimals as the precision has.

@@ -9,9 +9,9 @@ constexpr std::array<std::string_view, 4> k_confidence_names{"confirmed", "secon
                                                              "unverified"};
 constexpr std::array<std::string_view, 2> k_sex_names{"female", "male"};
 constexpr std::array<std::string_view, 3> k_state_names{"unable", "not_attempted", "used_arms"};
-constexpr std::array<std::string_view, 10> k_kind_names{"value", "best_of_trials", "mean_of_trials", "band",
-                                                        "stop_rule", "sum", "mean", "first_present",
-                                                        "linear", "ratio"};
+constexpr std::array<std::string_view, 10> k_kind_names{
+    "value", "best_of_trials", "mean_of_trials", "band",   "stop_rule",
+    "sum",   "mean",           "first_present",  "linear", "ratio"};
 
 template <class Enum, std::size_t N>
 std::optional<Enum> find_name(const std::array<std::string_view, N>& names, std::string_view text)

@@ -5,6 +5,8 @@
 
 #include "reable/protocol/loader.hpp"
 
+#include "reable/protocol/program.hpp"
+
 #include "../json_support.hpp"
 #include "band_coverage.hpp"
 
@@ -53,9 +55,8 @@ struct PointMapDef {
 bool valid_id(const std::string& id)
 {
     if (id.empty() || id[0] < 'a' || id[0] > 'z') return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    });
+    return std::all_of(id.begin(), id.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; });
 }
 
 bool valid_version(const std::string& v)
@@ -90,7 +91,10 @@ public:
 private:
     // ---- primitives: each reports its own problems and returns nullopt / null on failure ----
 
-    void issue(const std::string& pointer, std::string message) { m_issues.push_back({m_file, pointer, std::move(message)}); }
+    void issue(const std::string& pointer, std::string message)
+    {
+        m_issues.push_back({m_file, pointer, std::move(message)});
+    }
 
     void check_fields(const ObjectPtr& object, const std::string& pointer, const std::vector<std::string_view>& allowed)
     {
@@ -114,7 +118,8 @@ private:
         return std::nullopt;
     }
 
-    std::optional<std::string> get_string(const ObjectPtr& o, std::string_view key, const std::string& ptr, bool required)
+    std::optional<std::string> get_string(const ObjectPtr& o, std::string_view key, const std::string& ptr,
+                                          bool required)
     {
         auto v = field(o, key, ptr, required);
         if (!v) return std::nullopt;
@@ -159,7 +164,8 @@ private:
         return static_cast<int>(d->to_int());
     }
 
-    std::optional<int> get_int(const ObjectPtr& o, std::string_view key, const std::string& ptr, bool required, int min, int max)
+    std::optional<int> get_int(const ObjectPtr& o, std::string_view key, const std::string& ptr, bool required, int min,
+                               int max)
     {
         auto v = field(o, key, ptr, required);
         if (!v) return std::nullopt;
@@ -177,7 +183,8 @@ private:
         return v->convert<bool>();
     }
 
-    ArrayPtr get_array(const ObjectPtr& o, std::string_view key, const std::string& ptr, bool required, bool non_empty = true)
+    ArrayPtr get_array(const ObjectPtr& o, std::string_view key, const std::string& ptr, bool required,
+                       bool non_empty = true)
     {
         auto v = field(o, key, ptr, required);
         if (!v) return nullptr;
@@ -238,7 +245,8 @@ private:
     std::optional<Interval> get_interval(const ObjectPtr& o, const std::string& ptr);
     std::vector<Coding> get_codes(const ObjectPtr& o, const std::string& ptr);
     /// A reference to an item or an earlier score (or "age" where allowed).
-    std::optional<Slot> get_slot(const ObjectPtr& o, std::string_view key, const std::string& ptr, bool allow_age = false);
+    std::optional<Slot> get_slot(const ObjectPtr& o, std::string_view key, const std::string& ptr,
+                                 bool allow_age = false);
     std::optional<Slot> slot_at(const Var& v, const std::string& pointer, bool allow_age);
 
     // ---- sections ----
@@ -258,7 +266,8 @@ private:
                          std::array<bool, k_trial_state_count>& remaining_states);
     std::optional<LinearFormula> read_formula(const ObjectPtr& o, const std::string& ptr);
     void read_interpretations(const ObjectPtr& root);
-    std::vector<LabelBand> read_label_bands(const ArrayPtr& a, const std::string& ptr, const SlotInfo& input);
+    std::vector<LabelBand> read_label_bands(const ArrayPtr& a, const std::string& ptr, const SlotInfo& input,
+                                            BandIndex& index);
     void read_norms(const ObjectPtr& root);
     void read_changes(const ObjectPtr& root);
     void read_examples(const ObjectPtr& root);
@@ -272,6 +281,9 @@ private:
     Instrument m_instrument;
     std::vector<SlotInfo> m_slots;
     std::map<std::string, Slot> m_slot_by_id;
+    /// Ids whose definition has issues: references to them are not reported again, so one
+    /// mistake gives one message rather than a cascade.
+    std::set<std::string> m_broken;
     std::map<std::string, std::string> m_first_pointer;  ///< id → where it was defined
     std::map<std::string, std::size_t> m_source_by_id;
     std::map<std::string, AnswerSetDef> m_answer_sets;
@@ -285,9 +297,10 @@ std::optional<Instrument> InstrumentReader::read(const Var& root_value)
     const std::size_t issues_before = m_issues.size();
     ObjectPtr root = object_at(root_value, "");
     if (!root) return std::nullopt;
-    check_fields(root, "", {"format", "id", "version", "name", "summary", "notes", "codes", "sources", "answer_sets",
-                            "point_maps", "items", "alternatives", "scores", "primary_score", "interpretations",
-                            "norms", "minimal_important_change", "examples"});
+    check_fields(root, "",
+                 {"format", "id", "version", "name", "summary", "notes", "codes", "sources", "answer_sets",
+                  "point_maps", "items", "alternatives", "scores", "primary_score", "interpretations", "norms",
+                  "minimal_important_change", "examples"});
     read_header(root);
     read_sources(root);
     read_answer_sets(root);
@@ -301,6 +314,7 @@ std::optional<Instrument> InstrumentReader::read(const Var& root_value)
     read_examples(root);
     if (m_issues.size() != issues_before) return std::nullopt;
     m_instrument.file = m_file;
+    m_instrument.program = std::make_shared<const Program>(Program::compile(m_instrument));
     return std::move(m_instrument);
 }
 
@@ -310,12 +324,14 @@ void InstrumentReader::read_header(const ObjectPtr& root)
         issue("/format", "unsupported format " + in_quotes(*format) + "; this program reads " + in_quotes(k_format));
     if (auto id = get_id(root, "")) m_instrument.id = *id;
     if (auto version = get_string(root, "version", "", true)) {
-        if (valid_version(*version)) m_instrument.version = *version;
-        else issue("/version", "must be MAJOR.MINOR.PATCH, e.g. \"1.0.0\"; got " + in_quotes(*version));
+        if (valid_version(*version))
+            m_instrument.version = *version;
+        else
+            issue("/version", "must be MAJOR.MINOR.PATCH, e.g. \"1.0.0\"; got " + in_quotes(*version));
     }
     if (auto name = get_text(root, "name", "", true)) m_instrument.name = *name;
     if (auto summary = get_text(root, "summary", "", false)) m_instrument.summary = *summary;
-    get_string(root, "notes", "", false);
+    if (auto notes = get_string(root, "notes", "", false)) m_instrument.notes = *notes;
     m_instrument.codes = get_codes(root, "");
 }
 
@@ -381,7 +397,8 @@ std::optional<Provenance> InstrumentReader::get_provenance(const ObjectPtr& o, c
     if (auto c = get_enum<Confidence>(o, "confidence", ptr, true, confidence_from_string,
                                       "confirmed, secondary, partly_unverified, unverified"))
         p.confidence = *c;
-    else ok = false;
+    else
+        ok = false;
     if (auto note = get_string(o, "note", ptr, false)) p.note = *note;
     if (ok && is_unverified(p.confidence) && p.note.empty()) {
         issue(json::child(ptr, "note"), "required for an unverified rule: say what could not be verified");
@@ -402,8 +419,10 @@ std::optional<Interval> InstrumentReader::get_interval(const ObjectPtr& o, const
             ok = false;
             return;
         }
-        if (auto v = get_decimal(o, key, ptr, true)) slot = Edge{*v, inclusive};
-        else ok = false;
+        if (auto v = get_decimal(o, key, ptr, true))
+            slot = Edge{*v, inclusive};
+        else
+            ok = false;
     };
     edge("gt", false, when.lower);
     edge("ge", true, when.lower);
@@ -497,8 +516,10 @@ void InstrumentReader::read_point_maps(const ObjectPtr& root)
                 ok = false;
                 continue;
             }
-            if (auto d = decimal_at(entry.second, json::child(pp, entry.first))) def.points[entry.first] = *d;
-            else ok = false;
+            if (auto d = decimal_at(entry.second, json::child(pp, entry.first)))
+                def.points[entry.first] = *d;
+            else
+                ok = false;
         }
         for (const AnswerOption& o : set_it->second.options) {
             if (!points->has(o.code)) {
@@ -539,8 +560,29 @@ void InstrumentReader::read_items(const ObjectPtr& root)
     }
 }
 
+/// Marks an id as broken when its definition ends without registering a slot.
+class BrokenUnlessDefined {
+public:
+    BrokenUnlessDefined(const std::map<std::string, Slot>& defined, std::set<std::string>& broken)
+        : m_defined(defined), m_broken(broken)
+    {}
+    ~BrokenUnlessDefined()
+    {
+        if (!m_id.empty() && !m_defined.count(m_id)) m_broken.insert(m_id);
+    }
+    BrokenUnlessDefined(const BrokenUnlessDefined&) = delete;
+    BrokenUnlessDefined& operator=(const BrokenUnlessDefined&) = delete;
+    void set(const std::optional<std::string>& id) { m_id = id.value_or(""); }
+
+private:
+    const std::map<std::string, Slot>& m_defined;
+    std::set<std::string>& m_broken;
+    std::string m_id;
+};
+
 void InstrumentReader::read_item(const ObjectPtr& o, const std::string& p)
 {
+    BrokenUnlessDefined guard(m_slot_by_id, m_broken);
     Item item;
     auto type = get_string(o, "type", p, true);
     if (type && *type != "measurement" && *type != "choice") {
@@ -552,12 +594,14 @@ void InstrumentReader::read_item(const ObjectPtr& o, const std::string& p)
         item.type = ItemType::choice;
     }
     else {
-        check_fields(o, p, {"id", "label", "type", "unit", "min", "max", "precision", "trials", "better", "states",
-                            "codes", "note"});
+        check_fields(
+            o, p,
+            {"id", "label", "type", "unit", "min", "max", "precision", "trials", "better", "states", "codes", "note"});
     }
     auto id = get_id(o, p);
+    guard.set(id);
     auto label = get_text(o, "label", p, true);
-    get_string(o, "note", p, false);
+    if (auto note = get_string(o, "note", p, false)) item.note = *note;
     item.codes = get_codes(o, p);
     if (!type || !id || !label) return;
     item.id = *id;
@@ -578,17 +622,23 @@ void InstrumentReader::read_item(const ObjectPtr& o, const std::string& p)
     else {
         const std::size_t before = m_issues.size();
         if (auto unit = get_string(o, "unit", p, true)) {
-            if (auto u = units::unit_from_symbol(*unit)) item.unit = *u;
-            else issue(json::child(p, "unit"), "unknown unit " + in_quotes(*unit) + "; allowed: " + std::string(units::all_symbols()));
+            if (auto u = units::unit_from_symbol(*unit))
+                item.unit = *u;
+            else
+                issue(json::child(p, "unit"),
+                      "unknown unit " + in_quotes(*unit) + "; allowed: " + std::string(units::all_symbols()));
         }
         auto min = get_decimal(o, "min", p, true);
         auto max = get_decimal(o, "max", p, true);
         auto precision = get_decimal(o, "precision", p, true);
         if (auto trials = get_int(o, "trials", p, false, 1, 10)) item.trials = *trials;
         if (auto better = get_string(o, "better", p, true)) {
-            if (*better == "higher") item.better = Better::higher;
-            else if (*better == "lower") item.better = Better::lower;
-            else issue(json::child(p, "better"), "unknown value " + in_quotes(*better) + "; allowed: higher, lower");
+            if (*better == "higher")
+                item.better = Better::higher;
+            else if (*better == "lower")
+                item.better = Better::lower;
+            else
+                issue(json::child(p, "better"), "unknown value " + in_quotes(*better) + "; allowed: higher, lower");
         }
         read_states(item, o, p);
         if (precision && precision->micros() <= 0) {
@@ -606,13 +656,16 @@ void InstrumentReader::read_item(const ObjectPtr& o, const std::string& p)
         item.precision = *precision;
         info.unit = item.unit;
         info.better = item.better;
-        info.domain = Domain{item.min, item.max, item.precision, item.unit};
+        info.domain = Domain{item.min, item.max, item.precision, item.unit, true};
         info.multi_trial = item.trials > 1;
         info.measurement_item = true;
         for (std::size_t s = 0; s < k_trial_state_count; ++s) info.states[s] = item.states[s].allowed;
     }
     item.first_trial = m_instrument.trial_count;
     m_instrument.trial_count += static_cast<std::size_t>(item.trials);
+    if (item.trials == 1 && (item.type == ItemType::measurement || item.scored))
+        m_instrument.slot_copies.emplace_back(static_cast<Slot>(m_instrument.items.size()),
+                                              static_cast<std::uint32_t>(item.first_trial));
     add_slot(item.id, p, info);
     m_instrument.items.push_back(std::move(item));
 }
@@ -670,8 +723,8 @@ void InstrumentReader::read_choice(Item& item, const ObjectPtr& o, const std::st
             for (AnswerOption& opt : item.options) opt.points = it->second.points.at(opt.code);
         }
     }
-    const std::size_t with_points = static_cast<std::size_t>(
-        std::count_if(item.options.begin(), item.options.end(), [](const AnswerOption& a) { return a.points.has_value(); }));
+    const std::size_t with_points = static_cast<std::size_t>(std::count_if(
+        item.options.begin(), item.options.end(), [](const AnswerOption& a) { return a.points.has_value(); }));
     if (with_points != 0 && with_points != item.options.size()) {
         issue(p, "either every option has points or none has");
         return;
@@ -746,8 +799,10 @@ void InstrumentReader::read_alternatives(const ObjectPtr& root)
             }
             alt.items.push_back(it->second);
         }
-        if (alt.items.size() < 2) issue(json::child(p, "items"), "name at least two items");
-        else m_instrument.alternatives.push_back(std::move(alt));
+        if (alt.items.size() < 2)
+            issue(json::child(p, "items"), "name at least two items");
+        else
+            m_instrument.alternatives.push_back(std::move(alt));
     }
 }
 
@@ -760,6 +815,7 @@ std::optional<Slot> InstrumentReader::slot_at(const Var& v, const std::string& p
     const std::string id = v.convert<std::string>();
     if (allow_age && id == "age") return k_age_slot;
     auto it = m_slot_by_id.find(id);
+    if (it == m_slot_by_id.end() && m_broken.count(id)) return std::nullopt;  // already reported
     if (it == m_slot_by_id.end()) {
         issue(pointer, "unknown input " + in_quotes(id) + ": not an item or a score defined above this one");
         return std::nullopt;
@@ -767,7 +823,8 @@ std::optional<Slot> InstrumentReader::slot_at(const Var& v, const std::string& p
     return it->second;
 }
 
-std::optional<Slot> InstrumentReader::get_slot(const ObjectPtr& o, std::string_view key, const std::string& ptr, bool allow_age)
+std::optional<Slot> InstrumentReader::get_slot(const ObjectPtr& o, std::string_view key, const std::string& ptr,
+                                               bool allow_age)
 {
     auto v = field(o, key, ptr, true);
     if (!v) return std::nullopt;
@@ -795,7 +852,8 @@ bool InstrumentReader::read_band_table(BandTable& table, const SlotInfo& input, 
                                        const std::string& ptr, std::array<bool, k_trial_state_count>& remaining)
 {
     const std::size_t before = m_issues.size();
-    if (input.multi_trial) issue(json::child(ptr, "input"), "this item has several trials: take the best or mean first");
+    if (input.multi_trial)
+        issue(json::child(ptr, "input"), "this item has several trials: take the best or mean first");
     if (input.unscored_choice) issue(json::child(ptr, "input"), "a choice item without points has no value to band");
     ArrayPtr bands = get_array(o, "bands", ptr, true);
     if (bands) {
@@ -822,8 +880,15 @@ bool InstrumentReader::read_band_table(BandTable& table, const SlotInfo& input, 
             table.bands.push_back({*when, *points});
             intervals.push_back(*when);
         }
-        if (all_read)
-            for (const CoverageProblem& c : check_coverage(intervals, input.domain)) issue(json::child(bp, c.band), c.message);
+        if (all_read) {
+            const auto problems = check_coverage(intervals, input.domain);
+            for (const CoverageProblem& c : problems) issue(json::child(bp, c.band), c.message);
+            if (problems.empty()) {
+                table.index = compile_bands(intervals, input.domain);
+                for (std::uint8_t band : table.index.order) table.index.points.push_back(table.bands[band].points);
+            }
+        }
+        if (bands->size() > 255) issue(bp, "at most 255 bands");
     }
     remaining = input.states;
     if (ObjectPtr states = get_object(o, "states", ptr, false)) {
@@ -863,8 +928,10 @@ std::optional<LinearFormula> InstrumentReader::read_formula(const ObjectPtr& o, 
     check_fields(o, ptr, {"intercept", "terms"});
     LinearFormula f;
     bool ok = true;
-    if (auto intercept = get_decimal(o, "intercept", ptr, true)) f.intercept = *intercept;
-    else ok = false;
+    if (auto intercept = get_decimal(o, "intercept", ptr, true))
+        f.intercept = *intercept;
+    else
+        ok = false;
     ArrayPtr terms = get_array(o, "terms", ptr, true);
     if (!terms) return std::nullopt;
     for (std::size_t i = 0; i < terms->size(); ++i) {
@@ -906,8 +973,10 @@ void InstrumentReader::read_scores(const ObjectPtr& root)
     if (primary) {
         auto it = std::find_if(m_instrument.scores.begin(), m_instrument.scores.end(),
                                [&](const Score& s) { return s.id == *primary; });
-        if (it == m_instrument.scores.end()) issue("/primary_score", "unknown score " + in_quotes(*primary));
-        else m_instrument.primary_score = static_cast<std::size_t>(it - m_instrument.scores.begin());
+        if (it == m_instrument.scores.end() && !m_broken.count(*primary))
+            issue("/primary_score", "unknown score " + in_quotes(*primary));
+        else
+            m_instrument.primary_score = static_cast<std::size_t>(it - m_instrument.scores.begin());
     }
     else if (a && a->size() > 0 && !root->has("primary_score")) {
         issue("/primary_score", "required when the file has scores: name the total");
@@ -916,13 +985,14 @@ void InstrumentReader::read_scores(const ObjectPtr& root)
 
 void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
 {
-    static const std::vector<std::string_view> k_common{"id", "label", "kind", "unit", "better", "source",
-                                                        "confidence", "note"};
+    static const std::vector<std::string_view> k_common{
+        "id", "label", "kind", "unit", "better", "display_decimals", "source", "confidence", "note"};
     auto with = [](std::vector<std::string_view> extra) {
         std::vector<std::string_view> all = k_common;
         all.insert(all.end(), extra.begin(), extra.end());
         return all;
     };
+    BrokenUnlessDefined guard(m_slot_by_id, m_broken);
     const std::size_t before = m_issues.size();
     auto kind_text = get_string(o, "kind", p, true);
     std::optional<ScoreKind> kind;
@@ -935,6 +1005,7 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
                                               "sum, mean, first_present, linear, ratio");
     }
     auto id = get_id(o, p);
+    guard.set(id);
     auto label = get_text(o, "label", p, true);
     if (!kind || !id || !label) return;
 
@@ -950,18 +1021,25 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
     std::optional<Unit> declared_unit;
     if (auto unit = get_string(o, "unit", p, false)) {
         declared_unit = units::unit_from_symbol(*unit);
-        if (!declared_unit) issue(json::child(p, "unit"), "unknown unit " + in_quotes(*unit) + "; allowed: " + std::string(units::all_symbols()));
+        if (!declared_unit)
+            issue(json::child(p, "unit"),
+                  "unknown unit " + in_quotes(*unit) + "; allowed: " + std::string(units::all_symbols()));
     }
     std::optional<Better> declared_better;
     if (auto better = get_string(o, "better", p, false)) {
-        if (*better == "higher") declared_better = Better::higher;
-        else if (*better == "lower") declared_better = Better::lower;
-        else issue(json::child(p, "better"), "unknown value " + in_quotes(*better) + "; allowed: higher, lower");
+        if (*better == "higher")
+            declared_better = Better::higher;
+        else if (*better == "lower")
+            declared_better = Better::lower;
+        else
+            issue(json::child(p, "better"), "unknown value " + in_quotes(*better) + "; allowed: higher, lower");
     }
     auto read_round_to = [&]() {
         if (auto r = get_decimal(o, "round_to", p, false)) {
-            if (r->micros() <= 0) issue(json::child(p, "round_to"), "must be greater than 0");
-            else score.round_to = *r;
+            if (r->micros() <= 0)
+                issue(json::child(p, "round_to"), "must be greater than 0");
+            else
+                score.round_to = *r;
         }
     };
     auto require_unit = [&]() {
@@ -978,9 +1056,12 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
             auto slot = slot_at(inputs->get(i), ip, false);
             if (!slot) continue;
             const SlotInfo& in = m_slots[*slot];
-            if (in.multi_trial) issue(ip, "this item has several trials: take the best or mean first");
-            else if (in.unscored_choice) issue(ip, "a choice item without points has no value to use");
-            else slots.push_back(*slot);
+            if (in.multi_trial)
+                issue(ip, "this item has several trials: take the best or mean first");
+            else if (in.unscored_choice)
+                issue(ip, "a choice item without points has no value to use");
+            else
+                slots.push_back(*slot);
         }
         return slots;
     };
@@ -1066,7 +1147,8 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
         for (std::size_t i = 1; i < score.inputs.size(); ++i) {
             const SlotInfo& in = m_slots[score.inputs[i]];
             if (in.unit != first.unit || in.better != first.better || in.domain.precision != first.domain.precision)
-                issue(json::child(json::child(p, "items"), i), "must have the unit, direction and precision of the first item");
+                issue(json::child(json::child(p, "items"), i),
+                      "must have the unit, direction and precision of the first item");
             for (std::size_t s = 0; s < k_trial_state_count; ++s) info.states[s] = info.states[s] || in.states[s];
             if (info.domain.min && in.domain.min) info.domain.min = std::min(*info.domain.min, *in.domain.min);
             if (info.domain.max && in.domain.max) info.domain.max = std::max(*info.domain.max, *in.domain.max);
@@ -1077,6 +1159,7 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
         if (*kind == ScoreKind::mean_of_trials) {
             read_round_to();
             info.domain.precision = score.round_to.value_or(Decimal::from_micros(1));
+            info.domain.measured = score.round_to.has_value();
             score.precision = info.domain.precision;
         }
         break;
@@ -1090,8 +1173,9 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
         if (!read_band_table(score.table, m_slots[*input], o, p, remaining)) break;
         for (std::size_t s = 0; s < k_trial_state_count; ++s)
             if (remaining[s])
-                issue(json::child(p, "states"), "no points for state " + in_quotes(to_string(static_cast<TrialState>(s))) +
-                                                    ", which the input " + in_quotes(m_instrument.slot_id(*input)) + " allows");
+                issue(json::child(p, "states"),
+                      "no points for state " + in_quotes(to_string(static_cast<TrialState>(s))) + ", which the input " +
+                          in_quotes(m_instrument.slot_id(*input)) + " allows");
         std::vector<Decimal> points;
         for (const Band& b : score.table.bands) points.push_back(b.points);
         for (const auto& sp : score.table.state_points)
@@ -1121,12 +1205,15 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
             if (!read_band_table(step.table, m_slots[*input], step_object, sp, remaining)) continue;
             for (std::size_t s = 0; s < k_trial_state_count; ++s)
                 if (remaining[s])
-                    issue(json::child(sp, "states"), "no points for state " + in_quotes(to_string(static_cast<TrialState>(s))) +
-                                                         ", which the input " + in_quotes(m_instrument.slot_id(*input)) + " allows");
+                    issue(json::child(sp, "states"),
+                          "no points for state " + in_quotes(to_string(static_cast<TrialState>(s))) +
+                              ", which the input " + in_quotes(m_instrument.slot_id(*input)) + " allows");
             const bool last = i + 1 == steps->size();
             auto threshold = get_decimal(step_object, "continue_if_at_least", sp, false);
-            if (last && threshold) issue(json::child(sp, "continue_if_at_least"), "the last step has no step to continue to");
-            if (!last && !threshold) issue(json::child(sp, "continue_if_at_least"), "required on every step but the last");
+            if (last && threshold)
+                issue(json::child(sp, "continue_if_at_least"), "the last step has no step to continue to");
+            if (!last && !threshold)
+                issue(json::child(sp, "continue_if_at_least"), "required on every step but the last");
             step.continue_at_least = threshold;
             Decimal step_min, step_max;
             bool first_point = true;
@@ -1150,17 +1237,24 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
     }
     case ScoreKind::sum:
     case ScoreKind::mean: {
-        check_fields(o, p, *kind == ScoreKind::mean ? with({"inputs", "max_missing", "round_to"}) : with({"inputs", "max_missing"}));
+        check_fields(o, p,
+                     *kind == ScoreKind::mean ? with({"inputs", "max_missing", "inputs_optional", "round_to"})
+                                              : with({"inputs", "max_missing", "inputs_optional"}));
         score.inputs = numeric_inputs("inputs", 1);
         if (score.inputs.empty()) break;
         for (std::size_t i = 0; i < score.inputs.size(); ++i) {
             const SlotInfo& in = m_slots[score.inputs[i]];
             if (in.can_be_state())
-                issue(json::child(json::child(p, "inputs"), i),
-                      "this input can be a state (unable, not attempted …): give it points with a value or band score first");
+                issue(json::child(json::child(p, "inputs"), i), "this input can be a state (unable, not attempted …): "
+                                                                "give it points with a value or band score first");
         }
         const int n = static_cast<int>(score.inputs.size());
-        if (auto max_missing = get_int(o, "max_missing", p, false, 0, std::max(0, n - 1))) score.max_missing = *max_missing;
+        if (auto max_missing = get_int(o, "max_missing", p, false, 0, std::max(0, n - 1)))
+            score.max_missing = *max_missing;
+        score.inputs_optional = get_bool(o, "inputs_optional", p).value_or(false);
+        if (score.inputs_optional && o->has("max_missing"))
+            issue(json::child(p, "inputs_optional"), "give either \"max_missing\" or \"inputs_optional\", not both");
+        if (score.inputs_optional) score.max_missing = n - 1;
         score.unit = same_unit(score.inputs, "inputs");
         Domain d{Decimal{}, Decimal{}, Decimal::from_micros(0), score.unit};
         std::int64_t g = 0;
@@ -1196,6 +1290,7 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
             d.max = hi;
             read_round_to();
             d.precision = score.round_to.value_or(Decimal::from_micros(1));
+            d.measured = score.round_to.has_value();
         }
         if (!bounded) d.min = d.max = std::nullopt;
         info.domain = d;
@@ -1214,12 +1309,17 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
             const SlotInfo& in = m_slots[s];
             g = gcd_micros(g, in.domain.precision.micros());
             for (std::size_t k = 0; k < k_trial_state_count; ++k) info.states[k] = info.states[k] || in.states[k];
-            if (info.domain.min && in.domain.min) info.domain.min = std::min(*info.domain.min, *in.domain.min);
-            else info.domain.min.reset();
-            if (info.domain.max && in.domain.max) info.domain.max = std::max(*info.domain.max, *in.domain.max);
-            else info.domain.max.reset();
+            if (info.domain.min && in.domain.min)
+                info.domain.min = std::min(*info.domain.min, *in.domain.min);
+            else
+                info.domain.min.reset();
+            if (info.domain.max && in.domain.max)
+                info.domain.max = std::max(*info.domain.max, *in.domain.max);
+            else
+                info.domain.max.reset();
         }
         info.domain.precision = Decimal::from_micros(g);
+        for (Slot s : score.inputs) info.domain.measured = info.domain.measured && m_slots[s].domain.measured;
         score.precision = info.domain.precision;
         score.better = info.better;
         break;
@@ -1233,7 +1333,8 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
             break;
         }
         if (has_formula) {
-            if (ObjectPtr f = get_object(o, "formula", p, true)) score.formula = read_formula(f, json::child(p, "formula"));
+            if (ObjectPtr f = get_object(o, "formula", p, true))
+                score.formula = read_formula(f, json::child(p, "formula"));
         }
         else if (ObjectPtr by_sex = get_object(o, "by_sex", p, true)) {
             const std::string bp = json::child(p, "by_sex");
@@ -1253,8 +1354,10 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
             if (f)
                 for (const Term& t : f->terms)
                     if (t.input != k_age_slot)
-                        for (std::size_t k = 0; k < k_trial_state_count; ++k) info.states[k] = info.states[k] || m_slots[t.input].states[k];
-        info.domain = Domain{{}, {}, score.round_to.value_or(Decimal::from_micros(1)), Unit::points};
+                        for (std::size_t k = 0; k < k_trial_state_count; ++k)
+                            info.states[k] = info.states[k] || m_slots[t.input].states[k];
+        info.domain =
+            Domain{{}, {}, score.round_to.value_or(Decimal::from_micros(1)), Unit::points, score.round_to.has_value()};
         score.precision = info.domain.precision;
         break;
     }
@@ -1281,11 +1384,13 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
                 issue(p, "input " + in_quotes(m_instrument.slot_id(s)) + " has no single number to divide");
                 continue;
             }
-            for (std::size_t k = 0; k < k_trial_state_count; ++k) info.states[k] = info.states[k] || m_slots[s].states[k];
+            for (std::size_t k = 0; k < k_trial_state_count; ++k)
+                info.states[k] = info.states[k] || m_slots[s].states[k];
         }
         if (auto factor = get_decimal(o, "factor", p, false)) score.factor = *factor;
         read_round_to();
-        info.domain = Domain{{}, {}, score.round_to.value_or(Decimal::from_micros(1)), Unit::points};
+        info.domain =
+            Domain{{}, {}, score.round_to.value_or(Decimal::from_micros(1)), Unit::points, score.round_to.has_value()};
         score.precision = info.domain.precision;
         break;
     }
@@ -1295,14 +1400,16 @@ void InstrumentReader::read_score(const ObjectPtr& o, const std::string& p)
     if (declared_unit) {
         const bool computed = *kind == ScoreKind::linear || *kind == ScoreKind::ratio || *kind == ScoreKind::band ||
                               *kind == ScoreKind::stop_rule;
-        if (computed || *declared_unit == score.unit) score.unit = *declared_unit;
+        if (computed || *declared_unit == score.unit)
+            score.unit = *declared_unit;
         else {
-            issue(json::child(p, "unit"), "the inputs are in " + std::string(units::symbol(score.unit)) +
-                                              "; a " + std::string(to_string(*kind)) + " score keeps their unit");
+            issue(json::child(p, "unit"), "the inputs are in " + std::string(units::symbol(score.unit)) + "; a " +
+                                              std::string(to_string(*kind)) + " score keeps their unit");
             return;
         }
     }
     if (declared_better) score.better = *declared_better;
+    score.display_decimals = get_int(o, "display_decimals", p, false, 0, Decimal::k_fraction_digits);
     info.unit = score.unit;
     info.better = score.better;
     info.domain.unit = score.unit;
@@ -1322,7 +1429,8 @@ void InstrumentReader::mark_alternative_branches()
         auto consider = [&](const Score& consumer, Slot input) {
             if (input != scores[i].slot) return;
             used = true;
-            only_alternatives = only_alternatives && (consumer.kind == ScoreKind::first_present || consumer.alternative_branch);
+            only_alternatives =
+                only_alternatives && (consumer.kind == ScoreKind::first_present || consumer.alternative_branch);
         };
         for (std::size_t j = i + 1; j < scores.size(); ++j) {
             for (Slot input : scores[j].inputs) consider(scores[j], input);
@@ -1335,7 +1443,8 @@ void InstrumentReader::mark_alternative_branches()
     }
 }
 
-std::vector<LabelBand> InstrumentReader::read_label_bands(const ArrayPtr& a, const std::string& ptr, const SlotInfo& input)
+std::vector<LabelBand> InstrumentReader::read_label_bands(const ArrayPtr& a, const std::string& ptr,
+                                                          const SlotInfo& input, BandIndex& index)
 {
     std::vector<LabelBand> bands;
     std::vector<Interval> intervals;
@@ -1358,7 +1467,8 @@ std::vector<LabelBand> InstrumentReader::read_label_bands(const ArrayPtr& a, con
             continue;
         }
         if (!valid_id(*code)) {
-            issue(json::child(p, "code"), "must be lowercase letters, digits, '_' or '-', starting with a letter; got " + in_quotes(*code));
+            issue(json::child(p, "code"),
+                  "must be lowercase letters, digits, '_' or '-', starting with a letter; got " + in_quotes(*code));
             all_read = false;
             continue;
         }
@@ -1369,8 +1479,12 @@ std::vector<LabelBand> InstrumentReader::read_label_bands(const ArrayPtr& a, con
         bands.push_back({*when, *code, *label, provenance});
         intervals.push_back(*when);
     }
-    if (all_read)
-        for (const CoverageProblem& c : check_coverage(intervals, input.domain)) issue(json::child(ptr, c.band), c.message);
+    if (all_read) {
+        const auto problems = check_coverage(intervals, input.domain);
+        for (const CoverageProblem& c : problems) issue(json::child(ptr, c.band), c.message);
+        if (problems.empty()) index = compile_bands(intervals, input.domain);
+    }
+    if (a->size() > 255) issue(ptr, "at most 255 bands");
     return bands;
 }
 
@@ -1406,7 +1520,7 @@ void InstrumentReader::read_interpretations(const ObjectPtr& root)
             continue;
         }
         if (ArrayPtr bands = get_array(o, "bands", p, false)) {
-            interp.bands = read_label_bands(bands, json::child(p, "bands"), input);
+            interp.bands = read_label_bands(bands, json::child(p, "bands"), input, interp.index);
         }
         else if (ObjectPtr by_sex = get_object(o, "by_sex", p, true)) {
             interp.by_sex = true;
@@ -1414,8 +1528,8 @@ void InstrumentReader::read_interpretations(const ObjectPtr& root)
             check_fields(by_sex, bp, {"female", "male"});
             for (Sex s : {Sex::female, Sex::male})
                 if (ArrayPtr list = get_array(by_sex, to_string(s), bp, true))
-                    interp.bands_by_sex[static_cast<std::size_t>(s)] =
-                        read_label_bands(list, json::child(bp, to_string(s)), input);
+                    interp.bands_by_sex[static_cast<std::size_t>(s)] = read_label_bands(
+                        list, json::child(bp, to_string(s)), input, interp.index_by_sex[static_cast<std::size_t>(s)]);
         }
         if (m_issues.size() == before) m_instrument.interpretations.push_back(std::move(interp));
     }
@@ -1478,7 +1592,8 @@ void InstrumentReader::read_norms(const ObjectPtr& root)
             for (std::size_t k = 0; k < table.rows.size(); ++k) {
                 const NormRow& other = table.rows[k];
                 if (other.sex == out.sex && other.age_min <= out.age_max && out.age_min <= other.age_max)
-                    issue(json::child(rp, "age"), "overlaps the ages of row " + std::to_string(k) + " for the same sex");
+                    issue(json::child(rp, "age"),
+                          "overlaps the ages of row " + std::to_string(k) + " for the same sex");
             }
             table.rows.push_back(out);
         }
@@ -1560,8 +1675,10 @@ void InstrumentReader::read_example(const ObjectPtr& o, const std::string& p)
         for (const auto& entry : *items) {
             std::vector<ExampleValue> values;
             auto add = [&](const Var& v, const std::string& vp) {
-                if (v.isString()) values.push_back({false, {}, v.convert<std::string>()});
-                else if (auto d = decimal_at(v, vp)) values.push_back({true, *d, {}});
+                if (v.isString())
+                    values.push_back({false, {}, v.convert<std::string>()});
+                else if (auto d = decimal_at(v, vp))
+                    values.push_back({true, *d, {}});
             };
             const std::string ep = json::child(itp, entry.first);
             if (json::is_array(entry.second)) {
@@ -1599,9 +1716,12 @@ void InstrumentReader::read_example(const ObjectPtr& o, const std::string& p)
         for (const auto& entry : *m) {
             const std::string ep = json::child(mp, entry.first);
             std::string expected;
-            if (entry.second.isString()) expected = entry.second.convert<std::string>();
-            else if (auto d = decimal_at(entry.second, ep)) expected = d->to_string();
-            else continue;
+            if (entry.second.isString())
+                expected = entry.second.convert<std::string>();
+            else if (auto d = decimal_at(entry.second, ep))
+                expected = d->to_string();
+            else
+                continue;
             ex.expectations.push_back({std::string(prefix) + entry.first, expected, ep});
         }
     };
@@ -1614,8 +1734,10 @@ void InstrumentReader::read_example(const ObjectPtr& o, const std::string& p)
             std::vector<std::string> codes;
             for (std::size_t k = 0; k < flags->size(); ++k) {
                 const Var v = flags->get(k);
-                if (!v.isString()) issue(json::child(json::child(xp, "flags"), k), "expected a flag such as \"incomplete:total\"");
-                else codes.push_back(v.convert<std::string>());
+                if (!v.isString())
+                    issue(json::child(json::child(xp, "flags"), k), "expected a flag such as \"incomplete:total\"");
+                else
+                    codes.push_back(v.convert<std::string>());
             }
             std::sort(codes.begin(), codes.end());
             ex.expectations.push_back({"flags", json::join(codes, " "), json::child(xp, "flags")});
@@ -1669,8 +1791,9 @@ InstrumentLoad read_instrument_directory(const std::filesystem::path& directory)
         for (Instrument& instrument : one.instruments) {
             auto [it, inserted] = first_file.emplace(instrument.reference(), path.string());
             if (!inserted) {
-                load.issues.push_back({path.string(), "/id", "instrument " + in_quotes(instrument.id) + " version " +
-                                                                 in_quotes(instrument.version) + " is also defined in " + it->second});
+                load.issues.push_back({path.string(), "/id",
+                                       "instrument " + in_quotes(instrument.id) + " version " +
+                                           in_quotes(instrument.version) + " is also defined in " + it->second});
                 continue;
             }
             load.instruments.push_back(std::move(instrument));

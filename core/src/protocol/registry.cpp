@@ -51,8 +51,8 @@ const Instrument& Registry::instrument(std::string_view id, std::string_view ver
     for (const Instrument& i : m_instruments)
         if (i.id == id && i.version == version) return i;
     const Instrument& newest = instrument(id);  // throws when the id itself is unknown
-    throw Error(ErrorCode::not_found, "instrument \"" + std::string(id) + "\" has no version \"" + std::string(version) +
-                                          "\"; the newest is " + newest.version);
+    throw Error(ErrorCode::not_found, "instrument \"" + std::string(id) + "\" has no version \"" +
+                                          std::string(version) + "\"; the newest is " + newest.version);
 }
 
 }  // namespace reable::protocol

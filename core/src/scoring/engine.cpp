@@ -1,64 +1,126 @@
-// The data-driven scorer. Every score kind is a small function over the slot array; the loader
-// has already resolved names to slots and ordered scores so that each reads only earlier slots.
-// This is the hot path (see tests/bench): no allocation once the sheet has its size, no strings.
+// The data-driven scorer. It runs the instrument's compiled Program (flat integer arrays, see
+// protocol/program.hpp) for band lookups, stop rules, best trials, sums and alternatives, and the
+// model's Score for the kinds that need decimal arithmetic. Scores only read earlier slots, so a
+// single pass in file order computes everything. This is the hot path (tests/bench): no
+// allocation once the sheet has its size, no strings, no look-ups by name.
 
 #include "reable/scoring/engine.hpp"
 
-#include <algorithm>
+#include "reable/protocol/program.hpp"
 
 namespace reable::scoring {
 namespace {
 
 using protocol::Better;
 using protocol::Instrument;
-using protocol::Item;
-using protocol::ItemType;
+using protocol::Program;
 using protocol::Score;
 using protocol::ScoreKind;
-using protocol::Sex;
 
 constexpr std::size_t index_of(protocol::TrialState s) { return static_cast<std::size_t>(s); }
 
-bool on_uncertain_edge(const protocol::BandTable& table, Decimal v)
-{
-    for (Decimal edge : table.uncertain_at)
-        if (edge == v) return true;
-    return false;
-}
+Value number(std::int64_t micros) { return Value::of(Decimal::from_micros(micros)); }
 
-/// Points for a value or state through a band table; missing stays missing.
-Value apply_table(const protocol::BandTable& table, const Value& in, std::uint8_t& flags)
+/// Points for a value or state through a compiled band table; missing stays missing.
+Value apply(const Program& program, const Program::Table& table, const Value& in, unsigned& flags)
 {
     if (in.is_number()) {
-        if (auto points = lookup_band(table, in.number)) {
-            if (!table.uncertain_at.empty() && on_uncertain_edge(table, in.number)) flags |= flag_uncertain_edge;
-            return Value::of(*points);
-        }
-        return Value{};  // unreachable for a validated table: bands cover the input's domain
+        const std::int64_t m = in.number.micros();
+        for (std::uint32_t u = 0; u < table.uncertain_count; ++u)
+            if (program.uncertain[table.uncertain_first + u] == m) flags |= flag_uncertain_edge;
+        if (table.count == 0) return in;  // a value score: numbers pass through
+        const std::uint32_t band = Program::locate(program.starts.data() + table.first, table.count, m);
+        return number(program.points[table.first + band]);
     }
     if (in.is_state()) {
-        if (const auto& points = table.state_points[index_of(in.state)]) return Value::of(*points);
+        const std::size_t s = index_of(in.state);
+        if (table.state_mask & (1u << s)) return number(table.state_points[s]);
         return in;
     }
     flags |= flag_incomplete;
     return Value{};
 }
 
-/// Best or mean over all trials of the given items. With no number among them, the first
-/// state entered stands for the result ("unable" stays "unable").
-Value aggregate_trials(const Instrument& instrument, const Observation& observation, const Score& score,
-                       std::uint8_t& flags)
+Value stop_rule(const Program& program, const Program::Node& node, const Value* slots, unsigned& flags)
 {
-    const bool lower_is_better = score.better == Better::lower;
-    const bool mean = score.kind == ScoreKind::mean_of_trials;
-    Decimal best, total;
+    std::int64_t total = 0;
+    const Program::Table* steps = program.tables.data() + node.first;
+    for (std::uint32_t i = 0; i < node.count; ++i) {
+        const Value points = apply(program, steps[i], slots[steps[i].input], flags);
+        if (!points.is_number()) return Value{};  // missing (flagged incomplete by apply)
+        total += points.number.micros();
+        if (steps[i].has_continue && points.number.micros() < steps[i].continue_at_least) {
+            for (std::uint32_t later = i + 1; later < node.count; ++later)
+                if (!slots[steps[later].input].is_missing()) flags |= flag_ignored_after_stop;
+            break;
+        }
+    }
+    return number(total);
+}
+
+/// The best trial over the node's items. With no number among them, the first state entered
+/// stands for the result ("unable" stays "unable").
+Value best_of_trials(const Program& program, const Program::Node& node, const Value* trials, unsigned& flags)
+{
+    const Value* best = nullptr;
+    const Value* first_state = nullptr;
+    for (std::uint32_t r = 0; r < node.count; ++r) {
+        const Program::TrialRange range = program.trials[node.first + r];
+        for (const Value* t = trials + range.first; t != trials + range.first + range.count; ++t) {
+            if (t->is_number()) {
+                if (best == nullptr || (node.lower_is_better ? t->number < best->number : t->number > best->number))
+                    best = t;
+            }
+            else if (t->is_state() && first_state == nullptr) {
+                first_state = t;
+            }
+        }
+    }
+    if (best != nullptr) return Value::of(best->number);
+    if (first_state != nullptr) return Value::of_state(first_state->state, first_state->detail);
+    flags |= flag_incomplete;
+    return Value{};
+}
+
+Value sum(const Program& program, const Program::Node& node, const Value* slots, unsigned& flags)
+{
+    std::int64_t total = 0;
+    std::int32_t missing = 0;
+    for (std::uint32_t i = 0; i < node.count; ++i) {
+        const Value& v = slots[program.inputs[node.first + i]];
+        if (v.is_number())
+            total += v.number.micros();
+        else
+            ++missing;  // a state cannot reach here: the loader requires inputs mapped to numbers
+    }
+    if (missing > node.max_missing || missing == static_cast<std::int32_t>(node.count)) {
+        flags |= flag_incomplete;
+        return Value{};
+    }
+    if (missing > 0) flags |= flag_partial;
+    return number(total);
+}
+
+Value first_present(const Program& program, const Program::Node& node, const Value* slots, unsigned& flags)
+{
+    for (std::uint32_t i = 0; i < node.count; ++i) {
+        const Value& v = slots[program.inputs[node.first + i]];
+        if (!v.is_missing()) return v;
+    }
+    flags |= flag_incomplete;
+    return Value{};
+}
+
+// ---- kinds evaluated from the model: they need decimal division, rounding or products ----
+
+Value mean_of_trials(const Instrument& instrument, const Observation& observation, const Score& score, unsigned& flags)
+{
+    Decimal total;
     int count = 0;
     const Value* first_state = nullptr;
     for (protocol::Slot slot : score.inputs) {
         for (const Value& trial : observation.trials(instrument.items[slot])) {
             if (trial.is_number()) {
-                if (count == 0) best = trial.number;
-                else if (lower_is_better ? trial.number < best : trial.number > best) best = trial.number;
                 total += trial.number;
                 ++count;
             }
@@ -68,7 +130,6 @@ Value aggregate_trials(const Instrument& instrument, const Observation& observat
         }
     }
     if (count > 0) {
-        if (!mean) return Value::of(best);
         const Decimal m = total / Decimal::from_int(count);
         return Value::of(score.round_to ? m.rounded_to(*score.round_to) : m);
     }
@@ -77,49 +138,27 @@ Value aggregate_trials(const Instrument& instrument, const Observation& observat
     return Value{};
 }
 
-Value stop_rule(const Score& score, const std::vector<Value>& slots, std::uint8_t& flags)
-{
-    Decimal total;
-    for (std::size_t i = 0; i < score.steps.size(); ++i) {
-        const protocol::StopStep& step = score.steps[i];
-        const Value points = apply_table(step.table, slots[step.input], flags);
-        if (!points.is_number()) return Value{};  // missing (flagged incomplete by apply_table)
-        total += points.number;
-        if (step.continue_at_least && points.number < *step.continue_at_least) {
-            for (std::size_t later = i + 1; later < score.steps.size(); ++later)
-                if (!slots[score.steps[later].input].is_missing()) flags |= flag_ignored_after_stop;
-            break;
-        }
-    }
-    return Value::of(total);
-}
-
-Value sum_or_mean(const Score& score, const std::vector<Value>& slots, std::uint8_t& flags)
+Value mean(const Score& score, const Value* slots, unsigned& flags)
 {
     Decimal total;
     int present = 0;
-    int missing = 0;
     for (protocol::Slot slot : score.inputs) {
-        const Value& v = slots[slot];
-        if (v.is_number()) {
-            total += v.number;
+        if (slots[slot].is_number()) {
+            total += slots[slot].number;
             ++present;
         }
-        else {
-            ++missing;  // a state cannot reach here: the loader requires inputs mapped to numbers
-        }
     }
+    const int missing = static_cast<int>(score.inputs.size()) - present;
     if (missing > score.max_missing || present == 0) {
         flags |= flag_incomplete;
         return Value{};
     }
     if (missing > 0) flags |= flag_partial;
-    if (score.kind == ScoreKind::sum) return Value::of(total);
     const Decimal m = total / Decimal::from_int(present);
     return Value::of(score.round_to ? m.rounded_to(*score.round_to) : m);
 }
 
-Value linear(const Score& score, const std::vector<Value>& slots, const Subject& subject, std::uint8_t& flags)
+Value linear(const Score& score, const Value* slots, const Subject& subject, unsigned& flags)
 {
     const protocol::LinearFormula* formula = score.formula ? &*score.formula : nullptr;
     if (formula == nullptr) {
@@ -151,13 +190,15 @@ Value linear(const Score& score, const std::vector<Value>& slots, const Subject&
         result += term.coefficient * x;
     }
     if (score.valid_age) {
-        if (!subject.age) flags |= flag_needs_age;
-        else if (!score.valid_age->contains(Decimal::from_int(*subject.age))) flags |= flag_outside_valid_age;
+        if (!subject.age)
+            flags |= flag_needs_age;
+        else if (!score.valid_age->contains(Decimal::from_int(*subject.age)))
+            flags |= flag_outside_valid_age;
     }
     return Value::of(score.round_to ? result.rounded_to(*score.round_to) : result);
 }
 
-Value ratio(const Score& score, const std::vector<Value>& slots, std::uint8_t& flags)
+Value ratio(const Score& score, const Value* slots, unsigned& flags)
 {
     Decimal numerator;
     std::size_t next = 0;
@@ -185,50 +226,19 @@ Value ratio(const Score& score, const std::vector<Value>& slots, std::uint8_t& f
     return Value::of(score.round_to ? q.rounded_to(*score.round_to) : q);
 }
 
-Value evaluate(const Instrument& instrument, const Observation& observation, const Subject& subject,
-               const Score& score, const std::vector<Value>& slots, std::uint8_t& flags)
-{
-    switch (score.kind) {
-    case ScoreKind::value: {
-        const Value& in = slots[score.inputs.front()];
-        if (in.is_state())
-            if (const auto& mapped = score.table.state_points[index_of(in.state)]) return Value::of(*mapped);
-        if (in.is_missing()) flags |= flag_incomplete;
-        return in;
-    }
-    case ScoreKind::best_of_trials:
-    case ScoreKind::mean_of_trials: return aggregate_trials(instrument, observation, score, flags);
-    case ScoreKind::band: return apply_table(score.table, slots[score.inputs.front()], flags);
-    case ScoreKind::stop_rule: return stop_rule(score, slots, flags);
-    case ScoreKind::sum:
-    case ScoreKind::mean: return sum_or_mean(score, slots, flags);
-    case ScoreKind::first_present:
-        for (protocol::Slot slot : score.inputs)
-            if (!slots[slot].is_missing()) return slots[slot];
-        flags |= flag_incomplete;
-        return Value{};
-    case ScoreKind::linear: return linear(score, slots, subject, flags);
-    case ScoreKind::ratio: return ratio(score, slots, flags);
-    }
-    return Value{};
-}
-
-const std::vector<protocol::LabelBand>* bands_for(const protocol::Interpretation& interp, const Subject& subject)
-{
-    if (!interp.by_sex) return &interp.bands;
-    if (!subject.sex) return nullptr;
-    return &interp.bands_by_sex[static_cast<std::size_t>(*subject.sex)];
-}
-
-InterpretationResult interpret(const protocol::Interpretation& interp, const Value& v, const Subject& subject)
+InterpretationResult interpret(const Program& program, const Program::Lookup& lookup, const Value& v,
+                               const Subject& subject)
 {
     if (v.is_missing()) return {RuleStatus::no_value, -1};
     if (v.is_state()) return {RuleStatus::state, -1};
-    const std::vector<protocol::LabelBand>* bands = bands_for(interp, subject);
-    if (bands == nullptr) return {RuleStatus::needs_sex, -1};
-    for (std::size_t i = 0; i < bands->size(); ++i)
-        if ((*bands)[i].when.contains(v.number)) return {RuleStatus::applied, static_cast<int>(i)};
-    return {RuleStatus::no_band, -1};
+    std::size_t which = 0;
+    if (lookup.by_sex) {
+        if (!subject.sex) return {RuleStatus::needs_sex, -1};
+        which = 1 + static_cast<std::size_t>(*subject.sex);
+    }
+    const std::uint32_t position =
+        Program::locate(program.lookup_starts.data() + lookup.first[which], lookup.count[which], v.number.micros());
+    return {RuleStatus::applied, program.lookup_order[lookup.first[which] + position]};
 }
 
 NormResult place_in_norm(const protocol::NormTable& table, Better better, const Value& v, const Subject& subject)
@@ -252,11 +262,16 @@ NormResult place_in_norm(const protocol::NormTable& table, Better better, const 
         if (row.sex != *subject.sex || *subject.age < row.age_min || *subject.age > row.age_max) continue;
         r.status = RuleStatus::applied;
         r.row = static_cast<int>(i);
-        r.position = v.number < row.low ? NormPosition::below : v.number > row.high ? NormPosition::above : NormPosition::within;
+        r.position = v.number < row.low    ? NormPosition::below
+                     : v.number > row.high ? NormPosition::above
+                                           : NormPosition::within;
         const bool faster_is_better = better == Better::lower;
-        if (r.position == NormPosition::within) r.performance = Performance::average;
-        else if ((r.position == NormPosition::below) != faster_is_better) r.performance = Performance::below_average;
-        else r.performance = Performance::above_average;
+        if (r.position == NormPosition::within)
+            r.performance = Performance::average;
+        else if ((r.position == NormPosition::below) != faster_is_better)
+            r.performance = Performance::below_average;
+        else
+            r.performance = Performance::above_average;
         return r;
     }
     r.status = RuleStatus::no_norm_for_age;
@@ -275,34 +290,53 @@ std::optional<Decimal> lookup_band(const protocol::BandTable& table, Decimal v)
 void score_into(const Observation& observation, const Subject& subject, ScoreSheet& sheet)
 {
     const Instrument& instrument = observation.instrument();
-    const std::size_t n_items = instrument.items.size();
-    sheet.slots.resize(instrument.slot_count());
-    sheet.flags.assign(instrument.scores.size(), 0);
+    const Program& program = *instrument.program;
+    if (sheet.slots.size() != instrument.slot_count()) sheet.slots.resize(instrument.slot_count());
+    if (sheet.flags.size() != instrument.scores.size()) sheet.flags.resize(instrument.scores.size());
+    if (sheet.interpretations.size() != instrument.interpretations.size())
+        sheet.interpretations.resize(instrument.interpretations.size());
+    if (sheet.norms.size() != instrument.norms.size()) sheet.norms.resize(instrument.norms.size());
 
-    for (std::size_t i = 0; i < n_items; ++i) {
-        const Item& item = instrument.items[i];
-        Value v;
-        if (item.trials == 1) {
-            v = observation.trials(item)[0];
-            if (item.type == ItemType::choice && v.is_number() && !item.scored) v = Value{};
+    // Items with one value are read through their slot; the rest (several trials, unscored
+    // choices) only through their trials, so their slots are never read.
+    Value* slots = sheet.slots.data();
+    const Value* trials = observation.trial_data();
+    for (const auto& [slot, trial] : program.copies) slots[slot] = trials[trial];
+
+    std::uint8_t* flags = sheet.flags.data();
+    for (const Program::Node& node : program.nodes) {
+        // Flags gather in a local: writing them through an uint8_t* at every step would let the
+        // compiler assume any memory changed (char aliases everything) and reload it all.
+        unsigned f = 0;
+        Value& out = slots[node.out];
+        switch (node.kind) {
+        case ScoreKind::value:
+        case ScoreKind::band: {
+            const Program::Table& table = program.tables[node.first];
+            out = apply(program, table, slots[table.input], f);
+            break;
         }
-        sheet.slots[i] = v;
-    }
-    for (std::size_t s = 0; s < instrument.scores.size(); ++s) {
-        const Score& score = instrument.scores[s];
-        sheet.slots[n_items + s] = evaluate(instrument, observation, subject, score, sheet.slots, sheet.flags[s]);
-        if (score.alternative_branch) sheet.flags[s] &= static_cast<std::uint8_t>(~flag_incomplete);
+        case ScoreKind::stop_rule: out = stop_rule(program, node, slots, f); break;
+        case ScoreKind::best_of_trials: out = best_of_trials(program, node, trials, f); break;
+        case ScoreKind::sum: out = sum(program, node, slots, f); break;
+        case ScoreKind::first_present: out = first_present(program, node, slots, f); break;
+        case ScoreKind::mean_of_trials:
+            out = mean_of_trials(instrument, observation, instrument.scores[node.score], f);
+            break;
+        case ScoreKind::mean: out = mean(instrument.scores[node.score], slots, f); break;
+        case ScoreKind::linear: out = linear(instrument.scores[node.score], slots, subject, f); break;
+        case ScoreKind::ratio: out = ratio(instrument.scores[node.score], slots, f); break;
+        }
+        flags[node.score] = static_cast<std::uint8_t>(f & node.keep_flags);
     }
 
-    sheet.interpretations.resize(instrument.interpretations.size());
-    for (std::size_t i = 0; i < instrument.interpretations.size(); ++i) {
-        const protocol::Interpretation& interp = instrument.interpretations[i];
-        sheet.interpretations[i] = interpret(interp, sheet.slots[interp.score], subject);
+    for (std::size_t i = 0; i < program.lookups.size(); ++i) {
+        const Program::Lookup& lookup = program.lookups[i];
+        sheet.interpretations[i] = interpret(program, lookup, slots[lookup.input], subject);
     }
-    sheet.norms.resize(instrument.norms.size());
     for (std::size_t i = 0; i < instrument.norms.size(); ++i) {
         const protocol::NormTable& table = instrument.norms[i];
-        sheet.norms[i] = place_in_norm(table, instrument.slot_better(table.score), sheet.slots[table.score], subject);
+        sheet.norms[i] = place_in_norm(table, instrument.slot_better(table.score), slots[table.score], subject);
     }
 }
 

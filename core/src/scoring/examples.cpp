@@ -43,7 +43,8 @@ std::string actual_norm(const ScoreReport& report, const std::string& id, bool& 
     for (const NormLine& line : report.norms) {
         if (line.id != id) continue;
         found = true;
-        return line.status == RuleStatus::applied ? std::string(to_string(line.position)) : std::string(to_string(line.status));
+        return line.status == RuleStatus::applied ? std::string(to_string(line.position))
+                                                  : std::string(to_string(line.status));
     }
     return {};
 }
@@ -61,7 +62,8 @@ void verify(const Instrument& instrument, const Example& example, std::vector<Is
         issues.push_back({instrument.file, pointer, "example " + std::string("\"") + example.name + "\": " + message});
     };
     if (example.birth_date && !example.test_date) {
-        fail(example.pointer + "/input", "give test_date with birth_date, so the age does not depend on the day it runs");
+        fail(example.pointer + "/input",
+             "give test_date with birth_date, so the age does not depend on the day it runs");
         return;
     }
     ScoringInput input;
@@ -80,10 +82,11 @@ void verify(const Instrument& instrument, const Example& example, std::vector<Is
         report = make_report(observation, subject, score(observation, subject));
     }
     catch (const Error& e) {
-        if (!example.expect_error) fail(example.pointer, "the input was refused: " + error_text(e));
+        if (!example.expect_error)
+            fail(example.pointer, "the input was refused: " + error_text(e));
         else if (error_text(e).find(*example.expect_error) == std::string::npos)
-            fail(example.pointer + "/expect_error", "expected an error containing \"" + *example.expect_error +
-                                                        "\", got \"" + error_text(e) + "\"");
+            fail(example.pointer + "/expect_error",
+                 "expected an error containing \"" + *example.expect_error + "\", got \"" + error_text(e) + "\"");
         return;
     }
     if (example.expect_error) {
@@ -107,7 +110,8 @@ void verify(const Instrument& instrument, const Example& example, std::vector<Is
         else {
             actual = actual_score(*report, x.target, found);
         }
-        if (!found) fail(x.pointer, "no such score, interpretation or norm table");
+        if (!found)
+            fail(x.pointer, "no such score, interpretation or norm table");
         else if (actual != x.expected)
             fail(x.pointer, "expected " + (x.expected.empty() ? std::string("no flags") : x.expected) + ", got " +
                                 (actual.empty() ? std::string("no flags") : actual));

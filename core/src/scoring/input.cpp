@@ -75,9 +75,14 @@ std::string check_number(const Item& item, Decimal v)
     if (v < item.min || v > item.max)
         return with_unit(v, item) + " is outside the allowed range " + with_unit(item.min, item) + " to " +
                with_unit(item.max, item);
-    if (!v.is_multiple_of(item.precision))
-        return v.to_string() + " has more decimals than the item's precision (" + with_unit(item.precision, item) +
-               ") allows; enter the value as measured, to " + item.precision.to_string();
+    if (!v.is_multiple_of(item.precision)) {
+        const bool decimal_step = Decimal::from_scaled(1, item.precision.fraction_digits()) == item.precision;
+        if (decimal_step)
+            return v.to_string() + " has more decimals than the item's precision (" + with_unit(item.precision, item) +
+                   ") allows; enter the value as measured, to " + item.precision.to_string();
+        return v.to_string() + " is not a multiple of the item's step (" + with_unit(item.precision, item) +
+               "); enter the value as recorded in steps of " + item.precision.to_string();
+    }
     return {};
 }
 
@@ -131,7 +136,10 @@ Value read_measurement(const Item& item, const RawValue& raw, std::string& error
         return {};
     }
     auto number = Decimal::parse(number_text);
-    if (!number || end == 0) {
+    const bool looks_like_unit = std::all_of(unit_text.begin(), unit_text.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '%';
+    });
+    if (!number || end == 0 || !looks_like_unit) {
         error = in_quotes(text) + " is not a number or a state; allowed: " + what_is_allowed(item);
         return {};
     }
@@ -185,9 +193,10 @@ Observation read_observation(const Instrument& instrument, const std::vector<Raw
             continue;
         }
         if (raw.values.size() > static_cast<std::size_t>(item->trials)) {
-            problems.push_back({raw.id, std::to_string(raw.values.size()) + " values given, but this item has " +
-                                            (item->trials == 1 ? std::string("one trial")
-                                                               : "at most " + std::to_string(item->trials) + " trials")});
+            problems.push_back(
+                {raw.id, std::to_string(raw.values.size()) + " values given, but this item has " +
+                             (item->trials == 1 ? std::string("one trial")
+                                                : "at most " + std::to_string(item->trials) + " trials")});
             continue;
         }
         auto trials = observation.trials(*item);
@@ -196,7 +205,8 @@ Observation read_observation(const Instrument& instrument, const std::vector<Raw
             Value v = item->type == ItemType::choice ? read_choice(*item, raw.values[t], error)
                                                      : read_measurement(*item, raw.values[t], error);
             if (!error.empty()) {
-                const std::string where = raw.values.size() > 1 ? raw.id + " (trial " + std::to_string(t + 1) + ")" : raw.id;
+                const std::string where =
+                    raw.values.size() > 1 ? raw.id + " (trial " + std::to_string(t + 1) + ")" : raw.id;
                 problems.push_back({where, error});
                 continue;
             }
@@ -215,8 +225,8 @@ Observation read_observation(const Instrument& instrument, const std::vector<Raw
     }
     if (!problems.empty()) {
         const std::string count = problems.size() == 1 ? "1 problem" : std::to_string(problems.size()) + " problems";
-        throw Error(ErrorCode::invalid_input, "the values for " + instrument.reference() + " were refused (" + count + ")",
-                    std::move(problems));
+        throw Error(ErrorCode::invalid_input,
+                    "the values for " + instrument.reference() + " were refused (" + count + ")", std::move(problems));
     }
     return observation;
 }
@@ -230,7 +240,8 @@ Subject read_subject(const RawSubject& raw, const Clock& clock)
     if (raw.test_date) {
         subject.test_date = calendar::parse_iso_date(*raw.test_date);
         if (!subject.test_date)
-            problems.push_back({"test_date", in_quotes(*raw.test_date) + " is not a date; use YYYY-MM-DD, e.g. 2026-11-23"});
+            problems.push_back(
+                {"test_date", in_quotes(*raw.test_date) + " is not a date; use YYYY-MM-DD, e.g. 2026-11-23"});
         else if (*subject.test_date > today)
             problems.push_back({"test_date", *raw.test_date + " is in the future (today is " +
                                                  calendar::format_iso_date(today) + ")"});
@@ -240,7 +251,9 @@ Subject read_subject(const RawSubject& raw, const Clock& clock)
     }
     if (raw.birth_date) {
         birth = calendar::parse_iso_date(*raw.birth_date);
-        if (!birth) problems.push_back({"birth_date", in_quotes(*raw.birth_date) + " is not a date; use YYYY-MM-DD, e.g. 1946-03-02"});
+        if (!birth)
+            problems.push_back(
+                {"birth_date", in_quotes(*raw.birth_date) + " is not a date; use YYYY-MM-DD, e.g. 1946-03-02"});
     }
     if (raw.sex) {
         subject.sex = protocol::sex_from_string(*raw.sex);
@@ -257,8 +270,9 @@ Subject read_subject(const RawSubject& raw, const Clock& clock)
             else {
                 const int age = calendar::age_at(*birth, *subject.test_date);
                 if (raw.age && *raw.age != age)
-                    problems.push_back({"age", "age " + std::to_string(*raw.age) + " contradicts the birth date, which gives " +
-                                                   std::to_string(age) + " on " + calendar::format_iso_date(*subject.test_date)});
+                    problems.push_back({"age", "age " + std::to_string(*raw.age) +
+                                                   " contradicts the birth date, which gives " + std::to_string(age) +
+                                                   " on " + calendar::format_iso_date(*subject.test_date)});
                 subject.age = age;
                 subject.age_from_birth_date = true;
             }
@@ -268,9 +282,8 @@ Subject read_subject(const RawSubject& raw, const Clock& clock)
         subject.age = raw.age;
     }
     if (!problems.empty()) {
-        throw Error(ErrorCode::invalid_input,
-                    "the details of the person tested were refused (" + std::to_string(problems.size()) +
-                        (problems.size() == 1 ? " problem)" : " problems)"),
+        const std::string count = problems.size() == 1 ? "1 problem" : std::to_string(problems.size()) + " problems";
+        throw Error(ErrorCode::invalid_input, "the details of the person tested were refused (" + count + ")",
                     std::move(problems));
     }
     return subject;

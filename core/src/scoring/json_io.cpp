@@ -84,9 +84,11 @@ ScoringInput read_scoring_input(const std::string& json_text)
     std::vector<json::Problem> parse_problems;
     auto root_value = json::parse_document(json_text, parse_problems);
     std::vector<ErrorDetail> problems;
-    for (const json::Problem& p : parse_problems) problems.push_back({p.pointer.empty() ? "(document)" : p.pointer, p.message});
+    for (const json::Problem& p : parse_problems)
+        problems.push_back({p.pointer.empty() ? "(document)" : p.pointer, p.message});
     if (!root_value) refuse(std::move(problems));
-    if (!json::is_object(*root_value)) refuse({{"(document)", "expected an object, got " + json::describe(*root_value)}});
+    if (!json::is_object(*root_value))
+        refuse({{"(document)", "expected an object, got " + json::describe(*root_value)}});
 
     const json::ObjectPtr root = json::as_object(*root_value);
     ScoringInput input;
@@ -95,8 +97,10 @@ ScoringInput read_scoring_input(const std::string& json_text)
     auto string_field = [&](const char* key, std::optional<std::string>& out) {
         if (!root->has(key)) return;
         const json::Var v = root->get(key);
-        if (v.isString()) out = v.convert<std::string>();
-        else problems.push_back({std::string("/") + key, "expected a string, got " + json::describe(v)});
+        if (v.isString())
+            out = v.convert<std::string>();
+        else
+            problems.push_back({std::string("/") + key, "expected a string, got " + json::describe(v)});
     };
     string_field("test_date", input.subject.test_date);
     string_field("birth_date", input.subject.birth_date);
@@ -105,10 +109,12 @@ ScoringInput read_scoring_input(const std::string& json_text)
         const auto age = json::to_decimal(root->get("age"));
         if (!age || !age->is_integer() || age->to_int() < 0 || age->to_int() > 130)
             problems.push_back({"/age", "expected whole years from 0 to 130, got " + json::describe(root->get("age"))});
-        else input.subject.age = static_cast<int>(age->to_int());
+        else
+            input.subject.age = static_cast<int>(age->to_int());
     }
     if (!root->has("items") || !json::is_object(root->get("items"))) {
-        problems.push_back({"/items", root->has("items") ? "expected an object of item values, got " + json::describe(root->get("items"))
+        problems.push_back({"/items", root->has("items") ? "expected an object of item values, got " +
+                                                               json::describe(root->get("items"))
                                                          : "required field is missing"});
         refuse(std::move(problems));
     }
@@ -120,8 +126,10 @@ ScoringInput read_scoring_input(const std::string& json_text)
                 item.values.push_back({false, {}, v.convert<std::string>()});
             }
             else if (json::is_number(v)) {
-                if (auto d = json::to_decimal(v)) item.values.push_back({true, *d, {}});
-                else problems.push_back({where, "the number has more than six decimals or is too large"});
+                if (auto d = json::to_decimal(v))
+                    item.values.push_back({true, *d, {}});
+                else
+                    problems.push_back({where, "the number has more than six decimals or is too large"});
             }
             else {
                 problems.push_back({where, "expected a number or a text such as \"unable\", got " + json::describe(v)});

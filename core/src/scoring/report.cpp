@@ -46,7 +46,8 @@ std::string score_flag_message(ScoreFlag flag, const Subject& subject)
     case flag_incomplete: return "not scored: a value it needs is missing";
     case flag_partial: return "computed over the answered items only, as the missing-item rule allows";
     case flag_ignored_after_stop: return "a value was given for a step after the test had stopped; it does not count";
-    case flag_uncertain_edge: return "the value lies exactly on an edge that the sources write inconsistently (unverified)";
+    case flag_uncertain_edge:
+        return "the value lies exactly on an edge that the sources write inconsistently (unverified)";
     case flag_needs_sex: return "depends on sex, which was not given";
     case flag_needs_age: return "depends on age, which was not given";
     case flag_outside_valid_age:
@@ -75,8 +76,8 @@ std::string_view score_flag_code(ScoreFlag flag)
 
 std::string format_number(Decimal value, units::Unit unit, Decimal precision)
 {
-    const int digits = precision == Decimal::from_micros(1) ? value.fraction_digits()
-                                                             : std::max(precision.fraction_digits(), 0);
+    const int digits =
+        precision == Decimal::from_micros(1) ? value.fraction_digits() : std::max(precision.fraction_digits(), 0);
     std::string text = value.to_string(digits);
     if (unit == units::Unit::percent) return text + "%";
     return text + " " + std::string(units::symbol(unit));
@@ -152,7 +153,10 @@ ScoreReport make_report(const Observation& observation, const Subject& subject, 
         line.label = score.label;
         line.kind = score.kind;
         line.unit = std::string(units::symbol(score.unit));
-        line.shown = show(sheet.score_value(instrument, s), score.unit, score.precision, origin_item(instrument, score));
+        const Decimal shown_precision =
+            score.display_decimals ? Decimal::from_scaled(1, *score.display_decimals) : score.precision;
+        line.shown =
+            show(sheet.score_value(instrument, s), score.unit, shown_precision, origin_item(instrument, score));
         line.primary = instrument.primary_score == s;
         line.alternative_branch = score.alternative_branch;
         if (score.provenance) line.provenance = view(instrument, *score.provenance);
@@ -160,7 +164,8 @@ ScoreReport make_report(const Observation& observation, const Subject& subject, 
         for (std::uint8_t bit = 1; bit != 0; bit = static_cast<std::uint8_t>(bit << 1)) {
             if (sheet.flags[s] & bit) {
                 const auto flag = static_cast<ScoreFlag>(bit);
-                report.flags.push_back({std::string(score_flag_code(flag)), score.id, score_flag_message(flag, subject)});
+                report.flags.push_back(
+                    {std::string(score_flag_code(flag)), score.id, score_flag_message(flag, subject)});
             }
         }
     }
@@ -175,7 +180,8 @@ ScoreReport make_report(const Observation& observation, const Subject& subject, 
         line.status = result.status;
         line.provenance = view(instrument, interp.provenance);
         if (result.status == RuleStatus::applied) {
-            const auto& bands = interp.by_sex ? interp.bands_by_sex[static_cast<std::size_t>(*subject.sex)] : interp.bands;
+            const auto& bands =
+                interp.by_sex ? interp.bands_by_sex[static_cast<std::size_t>(*subject.sex)] : interp.bands;
             const protocol::LabelBand& band = bands[static_cast<std::size_t>(result.band)];
             line.code = band.code;
             line.band_label = band.label;
@@ -213,8 +219,9 @@ ScoreReport make_report(const Observation& observation, const Subject& subject, 
             report.flags.push_back({"needs_age", table.id, "the normal range depends on age, which was not given"});
         }
         else if (result.status == RuleStatus::no_norm_for_age) {
-            report.flags.push_back({"no_norm_for_age", table.id,
-                                    "the table has no normal range for age " + std::to_string(subject.age.value_or(0))});
+            report.flags.push_back(
+                {"no_norm_for_age", table.id,
+                 "the table has no normal range for age " + std::to_string(subject.age.value_or(0))});
         }
         report.norms.push_back(std::move(line));
     }

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@
 /// meets a name it has to look up or a rule it has to doubt. protocols/README.md documents the
 /// file format field by field; the names here follow it.
 namespace reable::protocol {
+
+struct Program;
 
 /// How sure we are of a rule, as labelled in the reference (instruments.md).
 enum class Confidence : std::uint8_t { confirmed, secondary, partly_unverified, unverified };
@@ -51,7 +54,7 @@ struct Source {
 struct Provenance {
     std::size_t source = 0;  ///< index into Instrument::sources
     Confidence confidence = Confidence::confirmed;
-    std::string note;        ///< why it is (partly) unverified, or other caveats
+    std::string note;  ///< why it is (partly) unverified, or other caveats
 };
 
 /// One side of an interval, exactly as the source writes it ("< 4.82" is exclusive, "≤ 11.19" inclusive).
@@ -99,6 +102,7 @@ struct Item {
     Text label;
     ItemType type = ItemType::measurement;
     std::vector<Coding> codes;
+    std::string note;  ///< how to administer or record it; caveats
 
     // measurement
     units::Unit unit = units::Unit::points;
@@ -135,12 +139,37 @@ struct Band {
     Decimal points;
 };
 
+/// A band list compiled for lookup: the smallest value of each band, ascending, and which band it
+/// is. Valid because the loader proved that the bands cover every value the input can take
+/// exactly once; the lookup is then "the last band that starts at or below the value", a few
+/// integer comparisons instead of interval tests (the engine's hot path).
+struct BandIndex {
+    std::vector<std::int64_t> starts;  ///< in millionths; the first is the domain's lower end
+    std::vector<std::uint8_t> order;   ///< index into the band list for each start
+
+    std::vector<Decimal> points;  ///< a score table's points for each start (empty for labels)
+
+    /// Position (in `starts`) of the band containing `v`; `v` must be a value the input can take.
+    std::size_t position(Decimal v) const
+    {
+        const std::int64_t m = v.micros();
+        const std::int64_t* first = starts.data();
+        const std::size_t n = starts.size();
+        std::size_t i = 0;
+        while (i + 1 < n && first[i + 1] <= m) ++i;
+        return i;
+    }
+    /// The index of the band containing `v` in the band list.
+    std::size_t find(Decimal v) const { return order[position(v)]; }
+};
+
 /// Value → points, with the points for each state the input may carry and the edges the sources
 /// write inconsistently (a value exactly on one is flagged).
 struct BandTable {
     std::vector<Band> bands;
     std::array<std::optional<Decimal>, k_trial_state_count> state_points{};
     std::vector<Decimal> uncertain_at;
+    BandIndex index;
 };
 
 /// The named scoring kinds. Each is a small pure function; files choose and configure them.
@@ -190,20 +219,26 @@ struct Score {
     /// difference, e.g. 1 for integer points, 0.01 for gait speed rounded to hundredths.
     Decimal precision = Decimal::from_int(1);
     std::optional<Decimal> round_to;
+    /// Decimals shown in reports when the value itself is kept exact (a mean of 1/3 shows as
+    /// 0.33 but changes are computed from the exact value).
+    std::optional<int> display_decimals;
     std::optional<Provenance> provenance;  ///< required for rules (band, stop_rule, linear …)
     /// Feeds only alternatives (first_present), e.g. the 3-m branch when the 4-m course was
     /// walked: its being missing is normal and is not flagged as incomplete.
     bool alternative_branch = false;
 
-    std::vector<Slot> inputs;              ///< value/trials: items; sum/mean/first_present: any
-    BandTable table;                       ///< band; value (states only)
-    std::vector<StopStep> steps;           ///< stop_rule
-    int max_missing = 0;                   ///< sum/mean: inputs that may be missing
-    std::optional<LinearFormula> formula;  ///< linear, same for both sexes
+    std::vector<Slot> inputs;     ///< value/trials: items; sum/mean/first_present: any
+    BandTable table;              ///< band; value (states only)
+    std::vector<StopStep> steps;  ///< stop_rule
+    int max_missing = 0;          ///< sum/mean: inputs that may be missing
+    /// sum/mean: inputs may be left out by design (COPM: one to five problems); the score is over
+    /// those given (at least one) and is not flagged partial.
+    bool inputs_optional = false;
+    std::optional<LinearFormula> formula;                        ///< linear, same for both sexes
     std::array<std::optional<LinearFormula>, 2> formula_by_sex;  ///< linear, indexed by Sex
-    std::optional<Interval> valid_age;     ///< linear: the reference population's ages
-    std::optional<Decimal> numerator_constant;  ///< ratio: a fixed numerator (4 m course)
-    Decimal factor = Decimal::from_int(1);      ///< ratio
+    std::optional<Interval> valid_age;                           ///< linear: the reference population's ages
+    std::optional<Decimal> numerator_constant;                   ///< ratio: a fixed numerator (4 m course)
+    Decimal factor = Decimal::from_int(1);                       ///< ratio
 };
 
 /// Cut-offs → labels for one score.
@@ -219,8 +254,10 @@ struct Interpretation {
     Text label;
     Slot score = 0;
     bool by_sex = false;
-    std::vector<LabelBand> bands;                         ///< when !by_sex
-    std::array<std::vector<LabelBand>, 2> bands_by_sex;   ///< when by_sex, indexed by Sex
+    std::vector<LabelBand> bands;                        ///< when !by_sex
+    std::array<std::vector<LabelBand>, 2> bands_by_sex;  ///< when by_sex, indexed by Sex
+    BandIndex index;                                     ///< for bands
+    std::array<BandIndex, 2> index_by_sex;               ///< for bands_by_sex
     Provenance provenance;
 };
 
@@ -244,7 +281,7 @@ struct NormTable {
 
 /// A magnitude of change that counts as meaningful ("≥ 0.5 points": small meaningful change).
 struct ChangeThreshold {
-    Edge at;      ///< the change must be ≥ (inclusive) or > (exclusive) this magnitude
+    Edge at;  ///< the change must be ≥ (inclusive) or > (exclusive) this magnitude
     std::string code;
     Text label;
 };
@@ -286,7 +323,8 @@ struct Instrument {
     std::string version;
     Text name;
     Text summary;
-    std::string file;  ///< where it was loaded from, for messages
+    std::string notes;  ///< for maintainers and readers: licence, protocol details, what is unverified
+    std::string file;   ///< where it was loaded from, for messages
     std::vector<Coding> codes;
     std::vector<Source> sources;
     std::vector<Item> items;
@@ -298,6 +336,11 @@ struct Instrument {
     std::vector<MinimalImportantChange> changes;
     std::vector<Example> examples;
     std::size_t trial_count = 0;  ///< total trials over all items
+    /// The items whose single value the engine copies into their slot before scoring: measurement
+    /// items with one trial and scored choice items (as {slot, first trial}).
+    std::vector<std::pair<Slot, std::uint32_t>> slot_copies;
+    /// The rules compiled for the engine (set by the loader once the file is valid).
+    std::shared_ptr<const Program> program;
 
     std::size_t slot_count() const { return items.size() + scores.size(); }
     const Item* find_item(std::string_view item_id) const;

@@ -34,14 +34,14 @@ struct ChangeReport {
     std::optional<calendar::Date> before_date;
     std::optional<calendar::Date> after_date;
     std::vector<ChangeLine> scores;
-    std::vector<ChangeLine> items;  ///< measurement items with one trial (e.g. COPM per problem)
+    /// Measurement items with one trial that feed a score (COPM: each problem's ratings).
+    std::vector<ChangeLine> items;
 };
 
 /// Compares two occasions of the same instrument version. The change is after − before; its
 /// direction follows the score's "better"; a threshold is reached when the magnitude is ≥ (or >,
 /// as the source writes it) the threshold.
-ChangeReport compare(const Observation& before_observation, const Subject& before_subject,
-                     const ScoreSheet& before, const Observation& after_observation,
-                     const Subject& after_subject, const ScoreSheet& after);
+ChangeReport compare(const Observation& before_observation, const Subject& before_subject, const ScoreSheet& before,
+                     const Observation& after_observation, const Subject& after_subject, const ScoreSheet& after);
 
 }  // namespace reable::scoring

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "reable/protocol/registry.hpp"
 #include "reable/scoring/change.hpp"
 #include "reable/scoring/input.hpp"
 #include "reable/scoring/report.hpp"
-#include "reable/protocol/registry.hpp"
 
 #include <string>
 

@@ -43,8 +43,7 @@ class Observation {
 public:
     explicit Observation(const protocol::Instrument& instrument)
         : m_instrument(&instrument), m_trials(instrument.trial_count)
-    {
-    }
+    {}
 
     const protocol::Instrument& instrument() const { return *m_instrument; }
     std::span<const Value> trials(const protocol::Item& item) const
@@ -55,6 +54,8 @@ public:
     {
         return {m_trials.data() + item.first_trial, static_cast<std::size_t>(item.trials)};
     }
+    /// All trials, in the instrument's layout (Item::first_trial).
+    const Value* trial_data() const { return m_trials.data(); }
     /// True when at least one trial of the item was entered.
     bool has(const protocol::Item& item) const;
 

@@ -27,11 +27,11 @@ struct ShownValue {
 struct ItemLine {
     std::string id;
     protocol::Text label;
-    std::string unit;                     ///< measurement items
-    std::vector<ShownValue> trials;       ///< measurement items, one per trial entered
-    std::optional<std::string> answer;    ///< choice items: the option code
+    std::string unit;                   ///< measurement items
+    std::vector<ShownValue> trials;     ///< measurement items, one per trial entered
+    std::optional<std::string> answer;  ///< choice items: the option code
     protocol::Text answer_label;
-    std::optional<Decimal> points;        ///< choice items with points
+    std::optional<Decimal> points;  ///< choice items with points
 };
 
 struct ScoreLine {
@@ -50,9 +50,9 @@ struct InterpretationLine {
     protocol::Text label;
     std::string score;
     RuleStatus status = RuleStatus::no_value;
-    std::string code;               ///< the band's code when applied
+    std::string code;  ///< the band's code when applied
     protocol::Text band_label;
-    ProvenanceView provenance;      ///< the band's own when it has one, else the interpretation's
+    ProvenanceView provenance;  ///< the band's own when it has one, else the interpretation's
 };
 
 struct NormLine {
@@ -61,7 +61,7 @@ struct NormLine {
     std::string score;
     RuleStatus status = RuleStatus::no_value;
     std::optional<protocol::NormRow> row;
-    std::string low_text;           ///< the normal range in the score's unit
+    std::string low_text;  ///< the normal range in the score's unit
     std::string high_text;
     NormPosition position = NormPosition::within;
     Performance performance = Performance::average;

@@ -1,0 +1,21 @@
+#pragma once
+
+// Runs the real `reable` binary, as a user would, and captures what it prints.
+
+#include <string>
+#include <vector>
+
+namespace reable::testing {
+
+struct CliResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs the reable binary with `arguments`, feeding `input` on standard input. The
+/// environment's REABLE_PROTOCOLS is cleared unless given in `environment` ("NAME=value").
+CliResult run_cli(const std::vector<std::string>& arguments, const std::string& input = "",
+                  const std::vector<std::string>& environment = {});
+
+}  // namespace reable::testing
