@@ -92,6 +92,21 @@ TEST_CASE("every problem is reported at once, trial by trial")
     CHECK(refusal({{"gait_4m", "5"}, {"gait_4m", "400"}})[0].rfind("gait_4m (trial 2): ", 0) == 0);
 }
 
+TEST_CASE("typed quantities from code: the unit must be the item's")
+{
+    scoring::Observation observation(sppb());
+    scoring::set_trial(observation, "gait_4m", 1, units::Seconds::hundredths(620).measure());
+    CHECK(observation.trials(*sppb().find_item("gait_4m"))[1] == scoring::Value::of(Decimal::parse("6.2").value()));
+    CHECK_THROWS_WITH_AS(scoring::set_trial(observation, "gait_4m", 0, units::Kilograms::whole(6).measure()),
+                         "gait_4m: the value is in kg, but this item is measured in s; values are not converted", Error);
+    CHECK_THROWS_WITH_AS(scoring::set_trial(observation, "gait_4m", 2, units::Seconds::whole(6).measure()),
+                         "gait_4m: trial 3 does not exist; the item has 2 trials", Error);
+    CHECK_THROWS_WITH_AS(scoring::set_trial(observation, "balance_tandem", 0, units::Seconds::whole(11).measure()),
+                         "balance_tandem: 11.00 s is outside the allowed range 0.00 s to 10.00 s", Error);
+    CHECK_THROWS_WITH_AS(scoring::set_trial(observation, "walking_aid", 0, units::Seconds::whole(1).measure()),
+                         "no measurement item \"walking_aid\" in sppb 1.0.0", Error);
+}
+
 TEST_CASE("the person tested: age from the birth date on the test date, sex, dates")
 {
     const FixedClock clock(calendar::parse_iso_date("2026-11-23").value());

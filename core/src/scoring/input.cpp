@@ -231,6 +231,25 @@ Observation read_observation(const Instrument& instrument, const std::vector<Raw
     return observation;
 }
 
+void set_trial(Observation& observation, std::string_view item_id, std::size_t trial, units::Measure value)
+{
+    const Instrument& instrument = observation.instrument();
+    const Item* item = instrument.find_item(item_id);
+    const std::string id{item_id};
+    if (item == nullptr || item->type != ItemType::measurement)
+        throw Error(ErrorCode::invalid_input, "no measurement item " + in_quotes(id) + " in " + instrument.reference());
+    if (trial >= static_cast<std::size_t>(item->trials))
+        throw Error(ErrorCode::invalid_input, id + ": trial " + std::to_string(trial + 1) + " does not exist; the item has " +
+                                                  std::to_string(item->trials) + (item->trials == 1 ? " trial" : " trials"));
+    if (value.unit != item->unit)
+        throw Error(ErrorCode::invalid_input, id + ": the value is in " + std::string(units::symbol(value.unit)) +
+                                                  ", but this item is measured in " + std::string(units::symbol(item->unit)) +
+                                                  "; values are not converted");
+    if (const std::string problem = check_number(*item, value.value); !problem.empty())
+        throw Error(ErrorCode::invalid_input, id + ": " + problem);
+    observation.trials(*item)[trial] = Value::of(value.value);
+}
+
 Subject read_subject(const RawSubject& raw, const Clock& clock)
 {
     Subject subject;

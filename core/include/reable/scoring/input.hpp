@@ -42,6 +42,11 @@ struct ScoringInput {
 /// decimal comma.
 Observation read_observation(const protocol::Instrument& instrument, const std::vector<RawItem>& items);
 
+/// Sets one trial of a measurement item from a typed quantity, for code that holds
+/// `units::Seconds`, `units::Kilograms` … rather than text: the unit must be the item's, and the
+/// value within its range and precision. Throws Error{invalid_input} naming the item.
+void set_trial(Observation& observation, std::string_view item_id, std::size_t trial, units::Measure value);
+
 /// Checks and resolves the subject: dates as YYYY-MM-DD, sex as female or male, age from the
 /// birth date on the test date (the test date defaults to today from `clock`). Giving both an
 /// age and a birth date is refused unless they agree. Throws Error{invalid_input}.
