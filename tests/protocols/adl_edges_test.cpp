@@ -64,39 +64,14 @@ std::string shown_text(const scoring::ScoreReport& report, const std::string& sc
     return {};
 }
 
-// ---- change between two occasions (scoring::compare) ----
-
-struct Occasion {
-    scoring::Observation observation;
-    scoring::Subject subject;
-    scoring::ScoreSheet sheet;
-};
-
-Occasion occasion(const protocol::Instrument& inst, const Answers& answers, const char* date)
-{
-    scoring::Subject subject;
-    subject.test_date = calendar::parse_iso_date(date);
-    scoring::Observation observation = scoring::read_observation(inst, reable::testing::raw_items(answers));
-    scoring::ScoreSheet sheet = scoring::score(observation, subject);
-    return {std::move(observation), subject, std::move(sheet)};
-}
+// ---- change between two occasions: reable::testing::change_between and change_line ----
 
 scoring::ChangeReport change(const protocol::Instrument& inst, const Answers& before, const Answers& after)
 {
-    const Occasion b = occasion(inst, before, "2026-01-05");
-    const Occasion a = occasion(inst, after, "2026-04-13");
-    return scoring::compare(b.observation, b.subject, b.sheet, a.observation, a.subject, a.sheet);
+    return reable::testing::change_between(inst, before, after);
 }
 
-const scoring::ChangeLine& change_line(const scoring::ChangeReport& report, const std::string& id)
-{
-    for (const auto& l : report.scores)
-        if (l.id == id) return l;
-    for (const auto& l : report.items)
-        if (l.id == id) return l;
-    FAIL("no change line " << id);
-    throw std::logic_error("unreachable");
-}
+using reable::testing::change_line;
 
 // ---- GFI (§6) ----
 

@@ -201,23 +201,6 @@ void check_every_row(const SftTable& table)
 
 // ---- change between two occasions ----
 
-struct Occasion {
-    scoring::Observation observation;
-    scoring::Subject subject;
-    scoring::ScoreSheet sheet;
-};
-
-Occasion occasion(const protocol::Instrument& inst, const Values& values, const char* date, int age, const char* sex)
-{
-    scoring::Subject subject;
-    subject.test_date = calendar::parse_iso_date(date);
-    if (age >= 0) subject.age = age;
-    if (sex != nullptr) subject.sex = protocol::sex_from_string(sex);
-    scoring::Observation observation = scoring::read_observation(inst, reable::testing::raw_items(values));
-    scoring::ScoreSheet sheet = scoring::score(observation, subject);
-    return {std::move(observation), subject, std::move(sheet)};
-}
-
 /// The change verdict for one score: the highest threshold reached, "none", or "no threshold".
 struct Verdict {
     std::string threshold;
@@ -228,11 +211,8 @@ struct Verdict {
 Verdict change_of(const char* id, const Values& before, const Values& after, const std::string& score_id, int age = -1,
                   const char* sex = nullptr)
 {
-    const protocol::Instrument& inst = instrument(id);
-    const Occasion b = occasion(inst, before, "2026-01-05", age, sex);
-    const Occasion a = occasion(inst, after, "2026-04-13", age, sex);
     const scoring::ChangeReport report =
-        scoring::compare(b.observation, b.subject, b.sheet, a.observation, a.subject, a.sheet);
+        reable::testing::change_between(instrument(id), before, after, age, sex == nullptr ? "" : sex);
     for (const scoring::ChangeLine& line : report.scores) {
         if (line.id != score_id) continue;
         Verdict v;

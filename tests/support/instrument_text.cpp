@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+
 namespace reable::testing {
 
 protocol::Instrument load_instrument(const std::string& json_text)
@@ -50,6 +52,40 @@ scoring::ScoreReport score_text(const protocol::Instrument& instrument,
     if (!sex.empty()) subject.sex = protocol::sex_from_string(sex);
     const scoring::Observation observation = scoring::read_observation(instrument, raw_items(values));
     return scoring::make_report(observation, subject, scoring::score(observation, subject));
+}
+
+scoring::ChangeReport change_between(const protocol::Instrument& instrument,
+                                     const std::vector<std::pair<std::string, std::string>>& before,
+                                     const std::vector<std::pair<std::string, std::string>>& after, int age,
+                                     const std::string& sex)
+{
+    struct Occasion {
+        scoring::Observation observation;
+        scoring::Subject subject;
+        scoring::ScoreSheet sheet;
+    };
+    auto occasion = [&](const std::vector<std::pair<std::string, std::string>>& values, const char* date) {
+        scoring::Subject subject;
+        subject.test_date = calendar::parse_iso_date(date);
+        if (age >= 0) subject.age = age;
+        if (!sex.empty()) subject.sex = protocol::sex_from_string(sex);
+        scoring::Observation observation = scoring::read_observation(instrument, raw_items(values));
+        scoring::ScoreSheet sheet = scoring::score(observation, subject);
+        return Occasion{std::move(observation), subject, std::move(sheet)};
+    };
+    const Occasion b = occasion(before, "2026-01-05");
+    const Occasion a = occasion(after, "2026-04-13");
+    return scoring::compare(b.observation, b.subject, b.sheet, a.observation, a.subject, a.sheet);
+}
+
+const scoring::ChangeLine& change_line(const scoring::ChangeReport& report, const std::string& id)
+{
+    for (const auto& line : report.scores)
+        if (line.id == id) return line;
+    for (const auto& line : report.items)
+        if (line.id == id) return line;
+    FAIL("no change line " << id);
+    throw std::logic_error("unreachable");
 }
 
 std::string score_of(const scoring::ScoreReport& report, const std::string& score_id)

@@ -5,6 +5,7 @@
 #include "reable/error.hpp"
 #include "reable/protocol/issue.hpp"
 #include "reable/protocol/registry.hpp"
+#include "reable/scoring/change.hpp"
 #include "reable/scoring/engine.hpp"
 #include "reable/scoring/input.hpp"
 #include "reable/scoring/report.hpp"
@@ -45,6 +46,15 @@ std::vector<scoring::RawItem> raw_items(const std::vector<std::pair<std::string,
 scoring::ScoreReport score_text(const protocol::Instrument& instrument,
                                 const std::vector<std::pair<std::string, std::string>>& values, int age = -1,
                                 const std::string& sex = "");
+
+/// Scores two occasions (2026-01-05 and 2026-04-13) and compares them. Age -1 and sex "" mean
+/// not given.
+scoring::ChangeReport change_between(const protocol::Instrument& instrument,
+                                     const std::vector<std::pair<std::string, std::string>>& before,
+                                     const std::vector<std::pair<std::string, std::string>>& after, int age = -1,
+                                     const std::string& sex = "");
+/// The change line of a score or item; fails the test when there is none.
+const scoring::ChangeLine& change_line(const scoring::ChangeReport& report, const std::string& id);
 
 /// The value of a score in a report as text: "3", "6.2", "unable", "missing".
 std::string score_of(const scoring::ScoreReport& report, const std::string& score_id);

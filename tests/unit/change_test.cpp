@@ -26,39 +26,16 @@ const std::string k_file =
       {"gt": 2, "code": "real", "label": {"nl": "r", "en": "real"}}, {"ge": 4, "code": "large", "label": {"nl": "g", "en": "large"}}]}],
   "examples": [{"name": "x", "input": {"items": {}}, "expect": {"flags": []}}]})";
 
-struct Occasion {
-    scoring::Observation observation;
-    scoring::Subject subject;
-    scoring::ScoreSheet sheet;
-};
-
-Occasion occasion(const protocol::Instrument& instrument,
-                  const std::vector<std::pair<std::string, std::string>>& values, const char* date)
-{
-    scoring::Subject subject;
-    subject.test_date = calendar::parse_iso_date(date);
-    scoring::Observation observation = scoring::read_observation(instrument, testing::raw_items(values));
-    scoring::ScoreSheet sheet = scoring::score(observation, subject);
-    return {std::move(observation), subject, std::move(sheet)};
-}
-
 scoring::ChangeReport change(const protocol::Instrument& instrument,
                              const std::vector<std::pair<std::string, std::string>>& before,
                              const std::vector<std::pair<std::string, std::string>>& after)
 {
-    const Occasion b = occasion(instrument, before, "2026-01-05");
-    const Occasion a = occasion(instrument, after, "2026-04-13");
-    return scoring::compare(b.observation, b.subject, b.sheet, a.observation, a.subject, a.sheet);
+    return testing::change_between(instrument, before, after);
 }
 
 const scoring::ChangeLine& line(const scoring::ChangeReport& report, const std::string& id)
 {
-    for (const auto& l : report.scores)
-        if (l.id == id) return l;
-    for (const auto& l : report.items)
-        if (l.id == id) return l;
-    FAIL("no change line " << id);
-    throw std::logic_error("unreachable");
+    return testing::change_line(report, id);
 }
 
 }  // namespace
@@ -117,8 +94,13 @@ TEST_CASE("measurement items get change lines too (per-problem change in COPM)")
 TEST_CASE("the later occasion must not be dated before the earlier one")
 {
     const auto instrument = testing::load_instrument(k_file);
-    const Occasion b = occasion(instrument, {{"rating", "3"}}, "2026-04-13");
-    const Occasion a = occasion(instrument, {{"rating", "6"}}, "2026-01-05");
-    CHECK_THROWS_WITH_AS(scoring::compare(b.observation, b.subject, b.sheet, a.observation, a.subject, a.sheet),
-                         "the second occasion (2026-01-05) is before the first (2026-04-13)", Error);
+    scoring::Subject april;
+    april.test_date = calendar::parse_iso_date("2026-04-13");
+    scoring::Subject january;
+    january.test_date = calendar::parse_iso_date("2026-01-05");
+    const scoring::Observation first = scoring::read_observation(instrument, testing::raw_items({{"rating", "3"}}));
+    const scoring::Observation second = scoring::read_observation(instrument, testing::raw_items({{"rating", "6"}}));
+    CHECK_THROWS_WITH_AS(
+        scoring::compare(first, april, scoring::score(first, april), second, january, scoring::score(second, january)),
+        "the second occasion (2026-01-05) is before the first (2026-04-13)", Error);
 }

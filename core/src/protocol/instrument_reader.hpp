@@ -269,6 +269,8 @@ private:
     void read_header(const ObjectPtr& root);
     void read_sources(const ObjectPtr& root);
     void read_answer_sets(const ObjectPtr& root);
+    /// A list of answer options (codes unique); nullopt when any option has an issue.
+    std::optional<std::vector<AnswerOption>> read_options(const ArrayPtr& options, const std::string& ptr);
     void read_point_maps(const ObjectPtr& root);
     void read_items(const ObjectPtr& root);
     void read_item(const ObjectPtr& o, const std::string& ptr);
@@ -293,6 +295,9 @@ private:
     void report_unscored_states(const std::array<bool, k_trial_state_count>& remaining, Slot input,
                                 const std::string& pointer);
     void mark_alternative_branches();
+    /// The points a table gives the states of its input; `remaining` keeps the states left without.
+    void read_state_points(const ObjectPtr& o, const std::string& ptr, const SlotInfo& input, BandTable& table,
+                           std::array<bool, k_trial_state_count>& remaining);
     bool read_band_table(BandTable& table, const SlotInfo& input, const ObjectPtr& o, const std::string& ptr,
                          std::array<bool, k_trial_state_count>& remaining_states);
     std::optional<LinearFormula> read_formula(const ObjectPtr& o, const std::string& ptr);

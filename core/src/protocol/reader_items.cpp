@@ -4,6 +4,37 @@
 
 namespace reable::protocol::reading {
 
+std::optional<std::vector<AnswerOption>> InstrumentReader::read_options(const ArrayPtr& options, const std::string& ptr)
+{
+    std::vector<AnswerOption> out;
+    std::set<std::string> codes;
+    bool ok = true;
+    for (std::size_t j = 0; j < options->size(); ++j) {
+        const std::string op = json::child(ptr, j);
+        ObjectPtr opt = object_at(options->get(j), op);
+        if (!opt) {
+            ok = false;
+            continue;
+        }
+        check_fields(opt, op, {"code", "label", "points"});
+        auto code = get_string(opt, "code", op, true);
+        auto label = get_text(opt, "label", op, true);
+        auto points = get_decimal(opt, "points", op, false);
+        if (!code || !label) {
+            ok = false;
+            continue;
+        }
+        if (!codes.insert(*code).second) {
+            issue(json::child(op, "code"), "duplicate option code " + in_quotes(*code));
+            ok = false;
+            continue;
+        }
+        out.push_back({*code, *label, points});
+    }
+    if (!ok) return std::nullopt;
+    return out;
+}
+
 void InstrumentReader::read_answer_sets(const ObjectPtr& root)
 {
     ArrayPtr a = get_array(root, "answer_sets", "", false);
@@ -22,31 +53,10 @@ void InstrumentReader::read_answer_sets(const ObjectPtr& root)
         }
         AnswerSetDef def;
         def.pointer = p;
-        std::set<std::string> codes;
-        bool ok = true;
-        for (std::size_t j = 0; j < options->size(); ++j) {
-            const std::string op = json::child(json::child(p, "options"), j);
-            ObjectPtr opt = object_at(options->get(j), op);
-            if (!opt) {
-                ok = false;
-                continue;
-            }
-            check_fields(opt, op, {"code", "label", "points"});
-            auto code = get_string(opt, "code", op, true);
-            auto label = get_text(opt, "label", op, true);
-            auto points = get_decimal(opt, "points", op, false);
-            if (!code || !label) {
-                ok = false;
-                continue;
-            }
-            if (!codes.insert(*code).second) {
-                issue(json::child(op, "code"), "duplicate option code " + in_quotes(*code));
-                ok = false;
-                continue;
-            }
-            def.options.push_back({*code, *label, points});
+        if (auto read = read_options(options, json::child(p, "options"))) {
+            def.options = std::move(*read);
+            m_answer_sets[*id] = std::move(def);
         }
-        if (ok) m_answer_sets[*id] = std::move(def);
     }
 }
 
@@ -220,22 +230,9 @@ void InstrumentReader::read_choice(Item& item, const ObjectPtr& o, const std::st
     else {
         ArrayPtr options = get_array(o, "options", p, true);
         if (!options) return;
-        std::set<std::string> codes;
-        for (std::size_t j = 0; j < options->size(); ++j) {
-            const std::string op = json::child(json::child(p, "options"), j);
-            ObjectPtr opt = object_at(options->get(j), op);
-            if (!opt) continue;
-            check_fields(opt, op, {"code", "label", "points"});
-            auto code = get_string(opt, "code", op, true);
-            auto label = get_text(opt, "label", op, true);
-            auto points = get_decimal(opt, "points", op, false);
-            if (!code || !label) continue;
-            if (!codes.insert(*code).second) {
-                issue(json::child(op, "code"), "duplicate option code " + in_quotes(*code));
-                continue;
-            }
-            item.options.push_back({*code, *label, points});
-        }
+        auto read = read_options(options, json::child(p, "options"));
+        if (!read) return;
+        item.options = std::move(*read);
     }
     if (auto map = get_string(o, "point_map", p, false)) {
         auto it = m_point_maps.find(*map);

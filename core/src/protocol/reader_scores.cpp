@@ -124,28 +124,12 @@ void InstrumentReader::read_value_score(ScoreDraft& draft)
     draft.info = in;
     draft.info.kind_of = "score";
     draft.info.measurement_item = false;
-    std::array<bool, k_trial_state_count> remaining = in.states;
-    if (ObjectPtr states = get_object(draft.o, "states", draft.p, false)) {
-        const std::string sp = json::child(draft.p, "states");
-        for (const auto& entry : *states) {
-            auto state = trial_state_from_string(entry.first);
-            const std::string ep = json::child(sp, entry.first);
-            if (!state) {
-                issue(ep, "unknown state; allowed: unable, not_attempted, used_arms");
-                continue;
-            }
-            const auto s = static_cast<std::size_t>(*state);
-            if (!in.states[s]) {
-                issue(ep, "the input never has this state");
-                continue;
-            }
-            if (auto d = decimal_at(entry.second, ep)) {
-                table.state_points[s] = *d;
-                remaining[s] = false;
-                if (draft.info.domain.min) draft.info.domain.min = std::min(*draft.info.domain.min, *d);
-                if (draft.info.domain.max) draft.info.domain.max = std::max(*draft.info.domain.max, *d);
-            }
-        }
+    std::array<bool, k_trial_state_count> remaining{};
+    read_state_points(draft.o, draft.p, in, table, remaining);
+    for (const auto& mapped : table.state_points) {
+        if (!mapped) continue;  // a state given a number widens the range of values
+        if (draft.info.domain.min) draft.info.domain.min = std::min(*draft.info.domain.min, *mapped);
+        if (draft.info.domain.max) draft.info.domain.max = std::max(*draft.info.domain.max, *mapped);
     }
     draft.score.table = std::move(table);
     draft.info.states = remaining;
@@ -543,27 +527,7 @@ bool InstrumentReader::read_band_table(BandTable& table, const SlotInfo& input, 
         }
         if (bands->size() > 255) issue(bp, "at most 255 bands");
     }
-    remaining = input.states;
-    if (ObjectPtr states = get_object(o, "states", ptr, false)) {
-        const std::string sp = json::child(ptr, "states");
-        for (const auto& entry : *states) {
-            auto state = trial_state_from_string(entry.first);
-            const std::string ep = json::child(sp, entry.first);
-            if (!state) {
-                issue(ep, "unknown state; allowed: unable, not_attempted, used_arms");
-                continue;
-            }
-            const auto s = static_cast<std::size_t>(*state);
-            if (!input.states[s]) {
-                issue(ep, "the input never has this state");
-                continue;
-            }
-            if (auto d = decimal_at(entry.second, ep)) {
-                table.state_points[s] = *d;
-                remaining[s] = false;
-            }
-        }
-    }
+    read_state_points(o, ptr, input, table, remaining);
     if (ArrayPtr uncertain = get_array(o, "uncertain_at", ptr, false)) {
         for (std::size_t i = 0; i < uncertain->size(); ++i) {
             const std::string up = json::child(json::child(ptr, "uncertain_at"), i);
@@ -574,6 +538,32 @@ bool InstrumentReader::read_band_table(BandTable& table, const SlotInfo& input, 
         }
     }
     return m_issues.size() == before;
+}
+
+void InstrumentReader::read_state_points(const ObjectPtr& o, const std::string& ptr, const SlotInfo& input,
+                                         BandTable& table, std::array<bool, k_trial_state_count>& remaining)
+{
+    remaining = input.states;
+    ObjectPtr states = get_object(o, "states", ptr, false);
+    if (!states) return;
+    const std::string sp = json::child(ptr, "states");
+    for (const auto& entry : *states) {
+        auto state = trial_state_from_string(entry.first);
+        const std::string ep = json::child(sp, entry.first);
+        if (!state) {
+            issue(ep, "unknown state; allowed: unable, not_attempted, used_arms");
+            continue;
+        }
+        const auto s = static_cast<std::size_t>(*state);
+        if (!input.states[s]) {
+            issue(ep, "the input never has this state");
+            continue;
+        }
+        if (auto points = decimal_at(entry.second, ep)) {
+            table.state_points[s] = *points;
+            remaining[s] = false;
+        }
+    }
 }
 
 std::optional<LinearFormula> InstrumentReader::read_formula(const ObjectPtr& o, const std::string& ptr)
