@@ -355,12 +355,17 @@ std::string render_instrument(const protocol::Instrument& instrument, Lang lang)
     for (const protocol::NormTable& table : instrument.norms) {
         out << "\nNorms: " << pick(table.label, lang) << " (" << table.id << ", of " << instrument.slot_id(table.score)
             << ")  " << notes.mark(instrument, table.provenance) << '\n';
+        // Every limit with as many decimals as the finest one in the table (4.4 to 6.0, not 4.4 to 6).
+        int digits = 0;
+        for (const protocol::NormRow& row : table.rows)
+            digits = std::max({digits, row.low.fraction_digits(), row.high.fraction_digits()});
         Table rows;
-        rows.row({"sex", "age", "normal range", ""});
+        rows.row({"sex", "age", "normal range (" + std::string(units::symbol(instrument.slot_unit(table.score))) + ")",
+                  ""});
         for (const protocol::NormRow& row : table.rows)
             rows.row({std::string(protocol::to_string(row.sex)),
                       std::to_string(row.age_min) + "–" + std::to_string(row.age_max),
-                      row.low.to_string() + " to " + row.high.to_string(),
+                      row.low.to_string(digits) + " to " + row.high.to_string(digits),
                       row.provenance ? notes.mark(instrument, *row.provenance) : ""});
         rows.print(out, "    ");
     }

@@ -99,6 +99,9 @@ TEST_CASE("protocols list, show and validate on the shipped set")
     CHECK(show.out.find("< 4.82 → 4 · 4.82 to 6.20 → 3 · 6.21 to 8.70 → 2 · > 8.70 → 1 · unable → 0") !=
           std::string::npos);
     CHECK(show.out.find("PARTLY UNVERIFIED") != std::string::npos);
+    const auto norms = run_cli({"protocols", "show", "sft-8ft-up-and-go"});
+    CHECK(norms.out.find("normal range (s)") != std::string::npos);
+    CHECK(norms.out.find("female  60–64  4.4 to 6.0") != std::string::npos);
     const auto show_json = run_cli({"protocols", "show", "sppb", "--json"});
     CHECK(parse(show_json.out)->getValue<std::string>("id") == "sppb");
 
@@ -160,6 +163,10 @@ TEST_CASE("reable score prints a table, or JSON with --json")
 
     const auto dutch = run_cli({"score", "tug", "time=14", "--lang", "nl"});
     CHECK(dutch.out.find("hoog valrisico") != std::string::npos);
+
+    // The normal range is shown in the score's precision: 6.00 s, not 6 s.
+    const auto norm = run_cli({"score", "sft-8ft-up-and-go", "time=5.50", "--age", "62", "--sex", "female"});
+    CHECK(norm.out.find("within the normal range 4.40 s to 6.00 s (women 60–64)") != std::string::npos);
 }
 
 TEST_CASE("reable score reads a JSON file or standard input")

@@ -72,6 +72,14 @@ std::string_view score_flag_code(ScoreFlag flag)
     return "unknown";
 }
 
+/// A norm limit in the score's precision ("6.0 s", not "6 s"), or with all its digits when the published
+/// limit is finer than that precision, so a limit is never rounded in the display.
+std::string format_limit(Decimal limit, units::Unit unit, Decimal precision)
+{
+    const bool finer = limit.fraction_digits() > std::max(precision.fraction_digits(), 0);
+    return format_number(limit, unit, finer ? Decimal::from_micros(1) : precision);
+}
+
 }  // namespace
 
 std::string format_number(Decimal value, units::Unit unit, Decimal precision)
@@ -205,9 +213,9 @@ ScoreReport make_report(const Observation& observation, const Subject& subject, 
             const protocol::NormRow& row = table.rows[static_cast<std::size_t>(result.row)];
             line.row = row;
             const units::Unit unit = instrument.slot_unit(table.score);
-            const Decimal precision = Decimal::from_micros(1);
-            line.low_text = format_number(row.low, unit, precision);
-            line.high_text = format_number(row.high, unit, precision);
+            const Decimal precision = instrument.slot_precision(table.score);
+            line.low_text = format_limit(row.low, unit, precision);
+            line.high_text = format_limit(row.high, unit, precision);
             line.position = result.position;
             line.performance = result.performance;
             if (row.provenance) line.provenance = view(instrument, *row.provenance);
