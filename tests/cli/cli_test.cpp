@@ -1,6 +1,7 @@
 // The real `reable` binary, end to end: what a user types, what they see, and the exit status.
 
 #include "run_cli.hpp"
+#include "support/scratch.hpp"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -38,19 +39,7 @@ std::string json_score(const std::string& json, const std::string& id)
     return "no such score";
 }
 
-/// A scratch folder for files a test writes; removed at the end of the test.
-struct Scratch {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() / ("reable-cli-" + std::to_string(::getpid()));
-    Scratch() { std::filesystem::create_directories(dir); }
-    ~Scratch() { std::filesystem::remove_all(dir); }
-    std::string write(const std::string& name, const std::string& text) const
-    {
-        const auto path = dir / name;
-        std::filesystem::create_directories(path.parent_path());
-        std::ofstream(path) << text;
-        return path.string();
-    }
-};
+using reable::testing::Scratch;
 
 }  // namespace
 

@@ -1,0 +1,125 @@
+#include "row_codec.hpp"
+#include "sqlite_repositories.hpp"
+
+namespace reable::storage_sqlite {
+
+using namespace domain;
+
+namespace {
+
+std::optional<Closure> parse_closure(std::string_view code)
+{
+    for (Closure c : {Closure::completed, Closure::early, Closure::dropout})
+        if (to_string(c) == code) return c;
+    return std::nullopt;
+}
+
+Trajectory read_trajectory(const Statement& s)
+{
+    Trajectory t;
+    t.id = TrajectoryId{s.integer(0)};
+    t.client = ClientId{s.integer(1)};
+    if (const auto m = s.optional_integer(2)) t.melding = MeldingId{*m};
+    t.template_id = s.text(3);
+    t.template_version = s.text(4);
+    t.start = read_date(s, 5);
+    t.state = read_code<TrajectoryState>(s, 6, parse_trajectory_state, "trajectory state");
+    t.ended_on = read_optional_date(s, 7);
+    if (!s.is_null(8)) t.closure = read_code<Closure>(s, 8, parse_closure, "closure");
+    t.end_reason = s.text(9);
+    return t;
+}
+
+}  // namespace
+
+TrajectoryId SqliteTrajectoryRepository::add(const Trajectory& t)
+{
+    StatementUse s(m_db.cached("INSERT INTO trajectory (client_id, melding_id, template_id, template_version, "
+                               "start_date, state) VALUES (?, ?, ?, ?, ?, ?)"));
+    s->bind(1, t.client.value)
+        .bind(2, t.melding ? std::optional<std::int64_t>(t.melding->value) : std::nullopt)
+        .bind(3, t.template_id)
+        .bind(4, t.template_version);
+    bind_date(*s, 5, t.start);
+    s->bind(6, to_string(t.state)).run();
+    const TrajectoryId id{m_db.last_insert_id()};
+
+    StatementUse member(
+        m_db.cached("INSERT INTO trajectory_member (trajectory_id, discipline, member_id) VALUES (?, ?, ?)"));
+    for (const CareAssignment& a : t.team)
+        member->bind(1, id.value).bind(2, to_string(a.discipline)).bind(3, a.member.value).run();
+    return id;
+}
+
+std::vector<Trajectory> SqliteTrajectoryRepository::query(std::string_view where, std::int64_t key)
+{
+    Statement& s = m_db.cached("SELECT id, client_id, melding_id, template_id, template_version, start_date, state, "
+                               "ended_on, closure, end_reason FROM trajectory " +
+                               std::string(where) + " ORDER BY id");
+    if (where.find('?') != std::string_view::npos) s.bind(1, key);
+    std::vector<Trajectory> out = all_rows(s, read_trajectory);
+
+    Statement& team = m_db.cached(
+        "SELECT discipline, member_id FROM trajectory_member WHERE trajectory_id = ? ORDER BY discipline");
+    for (Trajectory& t : out) {
+        team.bind(1, t.id.value);
+        t.team = all_rows(team, [](const Statement& r) {
+            return CareAssignment{read_code<Discipline>(r, 0, parse_discipline, "discipline"), MemberId{r.integer(1)}};
+        });
+    }
+    return out;
+}
+
+std::optional<Trajectory> SqliteTrajectoryRepository::find(TrajectoryId id)
+{
+    std::vector<Trajectory> found = query("WHERE id = ?", id.value);
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
+}
+
+std::vector<Trajectory> SqliteTrajectoryRepository::for_client(ClientId client)
+{
+    return query("WHERE client_id = ?", client.value);
+}
+
+std::vector<Trajectory> SqliteTrajectoryRepository::open()
+{
+    return query("WHERE state NOT IN ('closed', 'dropped_out')", 0);
+}
+
+std::vector<Trajectory> SqliteTrajectoryRepository::for_member(MemberId member)
+{
+    return query("WHERE id IN (SELECT trajectory_id FROM trajectory_member WHERE member_id = ?)", member.value);
+}
+
+void SqliteTrajectoryRepository::record_transition(const Trajectory& updated, const Transition& t)
+{
+    StatementUse s(m_db.cached("UPDATE trajectory SET state = ?, ended_on = ?, closure = ?, end_reason = ? "
+                               "WHERE id = ?"));
+    s->bind(1, to_string(updated.state));
+    bind_date(*s, 2, updated.ended_on);
+    s->bind(3, updated.closure ? std::optional<std::string>(std::string(to_string(*updated.closure))) : std::nullopt)
+        .bind(4, updated.end_reason)
+        .bind(5, updated.id.value)
+        .run();
+
+    StatementUse h(m_db.cached("INSERT INTO trajectory_transition (trajectory_id, from_state, to_state, on_date, "
+                               "reason) VALUES (?, ?, ?, ?, ?)"));
+    h->bind(1, updated.id.value).bind(2, to_string(t.from)).bind(3, to_string(t.to));
+    bind_date(*h, 4, t.on);
+    h->bind(5, t.reason).run();
+}
+
+std::vector<Transition> SqliteTrajectoryRepository::history(TrajectoryId id)
+{
+    Statement& s = m_db.cached("SELECT from_state, to_state, on_date, reason FROM trajectory_transition "
+                               "WHERE trajectory_id = ? ORDER BY id");
+    s.bind(1, id.value);
+    return all_rows(s, [](const Statement& r) {
+        return Transition{read_code<TrajectoryState>(r, 0, parse_trajectory_state, "trajectory state"),
+                          read_code<TrajectoryState>(r, 1, parse_trajectory_state, "trajectory state"),
+                          read_date(r, 2), r.text(3)};
+    });
+}
+
+}  // namespace reable::storage_sqlite

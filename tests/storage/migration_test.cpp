@@ -1,0 +1,146 @@
+// Migrations, schema status and the checks made on opening a database, on real SQLite files.
+
+#include "reable/error.hpp"
+#include "reable/storage_sqlite/sqlite_database.hpp"
+#include "storage_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sqlite3.h>
+
+using namespace reable;
+using reable::testing::raw_sql;
+using reable::testing::Scratch;
+
+namespace {
+
+std::string error_of(auto&& action)
+{
+    try {
+        action();
+    }
+    catch (const Error& e) {
+        return std::string(to_string(e.code())) + ": " + e.what();
+    }
+    return "no error";
+}
+
+std::string pragma(const std::filesystem::path& path, const std::string& name)
+{
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, ("PRAGMA " + name).c_str(), -1, &s, nullptr);
+    std::string out;
+    if (sqlite3_step(s) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("migrating an empty database applies every migration in order, once")
+{
+    Scratch scratch;
+    const auto path = scratch.path("new.db");
+    auto db = storage_sqlite::open_sqlite(path, {.create = true});
+
+    storage::SchemaStatus before = db->status();
+    CHECK(before.version == 0);
+    CHECK(before.latest == 2);
+    CHECK(before.pending == std::vector<std::string>{"0001_organisation_and_clients", "0002_trajectories_and_sessions"});
+
+    CHECK(db->migrate() == 2);
+    storage::SchemaStatus after = db->status();
+    CHECK(after.version == 2);
+    CHECK(after.pending.empty());
+    REQUIRE(after.applied.size() == 2);
+    CHECK(after.applied[0].name == "0001_organisation_and_clients");
+    CHECK(after.applied[1].version == 2);
+    CHECK(after.applied[1].applied_at.size() == 20);  // 2026-11-23T15:40:05Z
+
+    CHECK(db->migrate() == 0);
+    db.reset();
+    CHECK(pragma(path, "journal_mode") == "wal");
+    CHECK(pragma(path, "user_version") == "2");
+}
+
+TEST_CASE("opening sets WAL, foreign keys and full durability")
+{
+    reable::testing::StorageFixture f;
+    auto work = f.db->write();
+    // A foreign key to a missing area is refused: foreign keys are on.
+    domain::Client c;
+    c.birth_date = *calendar::parse_iso_date("1940-01-01");
+    c.area = domain::AreaId{999};
+    CHECK(error_of([&] { work->clients().add(c, {domain::Bsn::parse("123456782"), "X"}); })
+              .rfind("conflict: writing to the database: FOREIGN KEY constraint failed", 0) == 0);
+}
+
+TEST_CASE("a database of the previous schema is migrated with its data intact")
+{
+    Scratch scratch;
+    const auto path = scratch.path("saved.db");
+    std::filesystem::copy_file(REABLE_TEST_DATA_DIR "/reable-schema-1.db", path);
+
+    CHECK(error_of([&] { storage_sqlite::open_current_sqlite(path); }) ==
+          "precondition_failed: the database " + path.string() + " has schema version 1 of 2; run `reable db migrate --db " +
+              path.string() + "`");
+
+    auto db = storage_sqlite::open_sqlite(path);
+    CHECK(db->status().pending == std::vector<std::string>{"0002_trajectories_and_sessions"});
+    CHECK(db->migrate() == 1);
+    CHECK(db->status().version == 2);
+
+    auto work = db->read();
+    const auto client = work->clients().find(domain::ClientId{1});
+    REQUIRE(client);
+    CHECK(calendar::format_iso_date(client->birth_date) == "1941-03-12");
+    REQUIRE(client->carers.size() == 1);
+    CHECK(client->carers[0].relationship == "daughter");
+    CHECK(work->clients().identity(domain::ClientId{1})->name == "Mevr. A. Jansen");
+    CHECK(work->clients().meldingen(domain::ClientId{1}).size() == 1);
+    // The new tables work on the migrated database.
+    CHECK(work->trajectories().for_client(domain::ClientId{1}).empty());
+}
+
+TEST_CASE("a database newer than the program is refused")
+{
+    Scratch scratch;
+    const auto path = scratch.path("future.db");
+    storage_sqlite::open_sqlite(path, {.create = true})->migrate();
+    raw_sql(path, "PRAGMA user_version = 7");
+    CHECK(error_of([&] { storage_sqlite::open_sqlite(path); }) ==
+          "precondition_failed: " + path.string() +
+              " has schema version 7, newer than this program's 2; use a newer version of Reable");
+}
+
+TEST_CASE("a file that is not a Reable database is refused, and a missing one is not created")
+{
+    Scratch scratch;
+    const auto other = scratch.path("other.db");
+    raw_sql(other, "CREATE TABLE t (x)");
+    CHECK(error_of([&] { storage_sqlite::open_sqlite(other); }) ==
+          "precondition_failed: " + other.string() + " is not a Reable database");
+
+    const auto missing = scratch.path("missing.db");
+    CHECK(error_of([&] { storage_sqlite::open_sqlite(missing); }) ==
+          "not_found: the database " + missing.string() + " does not exist; create it with `reable db migrate --db " +
+              missing.string() + "`");
+    CHECK_FALSE(std::filesystem::exists(missing));
+}
+
+TEST_CASE("a failing migration leaves the schema version where it was")
+{
+    Scratch scratch;
+    const auto path = scratch.path("blocked.db");
+    // A version-1 database with a table in the way of migration 2.
+    std::filesystem::copy_file(REABLE_TEST_DATA_DIR "/reable-schema-1.db", path);
+    raw_sql(path, "CREATE TABLE trajectory (x)");
+    auto db = storage_sqlite::open_sqlite(path);
+    CHECK(error_of([&] { db->migrate(); })
+              .rfind("storage_failure: migration 0002_trajectories_and_sessions failed and was rolled back: ", 0) == 0);
+    CHECK(db->status().version == 1);
+    CHECK(db->status().applied.size() == 1);
+}
