@@ -1,6 +1,7 @@
 // reable: the command-line front end. One parse, one catch: every command throws reable::Error
 // and this file alone turns it into a message and an exit status.
 
+#include "commands/db.hpp"
 #include "commands/protocols.hpp"
 #include "commands/score.hpp"
 #include "exit_codes.hpp"
@@ -33,8 +34,13 @@ int main(int argc, char** argv)
     app.add_option("--protocols", global.protocols_dir,
                    "Protocol set to use (default: " REABLE_DEFAULT_PROTOCOLS_DIR ")")
         ->envname("REABLE_PROTOCOLS");
+    app.add_option("--db", global.db_path, "Database file (default: the configuration's, else ./reable.db)")
+        ->envname("REABLE_DB");
+    app.add_option("--config", global.config_path, "Configuration file (default: ./reable.json when present)")
+        ->envname("REABLE_CONFIG");
     setup_protocols(app, global);
     setup_score(app, global);
+    setup_db(app, global);
 
     try {
         app.parse(argc, argv);

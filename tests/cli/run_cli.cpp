@@ -48,7 +48,7 @@ CliResult run_cli(const std::vector<std::string>& arguments, const std::string& 
 
     std::vector<std::string> env_storage;
     for (char** e = environ; *e != nullptr; ++e)
-        if (std::string(*e).rfind("REABLE_PROTOCOLS=", 0) != 0) env_storage.emplace_back(*e);
+        if (std::string(*e).rfind("REABLE_", 0) != 0) env_storage.emplace_back(*e);
     env_storage.insert(env_storage.end(), environment.begin(), environment.end());
     std::vector<char*> envp;
     for (std::string& e : env_storage) envp.push_back(e.data());

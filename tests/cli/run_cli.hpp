@@ -14,7 +14,7 @@ struct CliResult {
 };
 
 /// Runs the reable binary with `arguments`, feeding `input` on standard input. The
-/// environment's REABLE_PROTOCOLS is cleared unless given in `environment` ("NAME=value").
+/// environment's REABLE_* variables are cleared unless given in `environment` ("NAME=value").
 CliResult run_cli(const std::vector<std::string>& arguments, const std::string& input = "",
                   const std::vector<std::string>& environment = {});
 
