@@ -1,7 +1,10 @@
 // reable: the command-line front end. One parse, one catch: every command throws reable::Error
 // and this file alone turns it into a message and an exit status.
 
+#include "commands/client.hpp"
 #include "commands/db.hpp"
+#include "commands/organisation.hpp"
+#include "commands/session.hpp"
 #include "commands/protocols.hpp"
 #include "commands/score.hpp"
 #include "exit_codes.hpp"
@@ -18,7 +21,10 @@ namespace {
 void print_error(const reable::Error& e)
 {
     std::cerr << "reable: " << e.what() << '\n';
-    for (const reable::ErrorDetail& d : e.details()) std::cerr << "  " << d.where << ": " << d.message << '\n';
+    // A single problem is already the message itself.
+    const auto& details = e.details();
+    if (details.size() == 1 && details[0].where + ": " + details[0].message == e.what()) return;
+    for (const reable::ErrorDetail& d : details) std::cerr << "  " << d.where << ": " << d.message << '\n';
 }
 
 }  // namespace
@@ -38,9 +44,14 @@ int main(int argc, char** argv)
         ->envname("REABLE_DB");
     app.add_option("--config", global.config_path, "Configuration file (default: ./reable.json when present)")
         ->envname("REABLE_CONFIG");
+    app.add_option("--today", global.today, "Act as if today were this date (YYYY-MM-DD), for reproducible runs")
+        ->envname("REABLE_TODAY");
     setup_protocols(app, global);
     setup_score(app, global);
     setup_db(app, global);
+    setup_organisation(app, global);
+    setup_client(app, global);
+    setup_session(app, global);
 
     try {
         app.parse(argc, argv);

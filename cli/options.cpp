@@ -2,6 +2,7 @@
 
 #include "reable/app/config.hpp"
 #include "reable/app/protocol_set.hpp"
+#include "reable/error.hpp"
 #include "reable/storage_sqlite/sqlite_database.hpp"
 #include "reable_cli_version.hpp"
 
@@ -50,6 +51,15 @@ std::unique_ptr<storage::Database> open_database(const GlobalOptions& global)
 std::unique_ptr<storage::Database> open_database_for_admin(const GlobalOptions& global, bool create)
 {
     return storage_sqlite::open_sqlite(database_path(global), sqlite_options(config_of(global), create));
+}
+
+std::unique_ptr<Clock> clock_of(const GlobalOptions& global)
+{
+    if (global.today.empty()) return std::make_unique<SystemClock>();
+    const std::optional<calendar::Date> day = calendar::parse_iso_date(global.today);
+    if (!day)
+        throw Error(ErrorCode::invalid_input, "--today: \"" + global.today + "\" is not a date; use YYYY-MM-DD");
+    return std::make_unique<FixedClock>(*day);
 }
 
 }  // namespace reable::cli

@@ -120,8 +120,7 @@ void run_score(const GlobalOptions& global, const ScoreOptions& options)
     const protocol::Instrument& instrument = find_instrument(registry, options);
     scoring::ScoringInput input = collect_input(options.inputs);
     merge_subject(input.subject, options.subject);
-    const SystemClock clock;
-    const scoring::Subject subject = scoring::read_subject(input.subject, clock);
+    const scoring::Subject subject = scoring::read_subject(input.subject, *clock_of(global));
     const scoring::Observation observation = scoring::read_observation(instrument, input.items);
     const scoring::ScoreReport report =
         scoring::make_report(observation, subject, scoring::score(observation, subject));
@@ -133,7 +132,8 @@ void run_change(const GlobalOptions& global, const ScoreOptions& options)
 {
     const protocol::Registry registry = load_protocols(global);
     const protocol::Instrument& instrument = find_instrument(registry, options);
-    const SystemClock clock;
+    const std::unique_ptr<Clock> clock_ptr = clock_of(global);
+    const Clock& clock = *clock_ptr;
     struct Occasion {
         scoring::Observation observation;
         scoring::Subject subject;
