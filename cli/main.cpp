@@ -3,6 +3,7 @@
 
 #include "commands/client.hpp"
 #include "commands/db.hpp"
+#include "commands/import.hpp"
 #include "commands/organisation.hpp"
 #include "commands/session.hpp"
 #include "commands/protocols.hpp"
@@ -52,6 +53,7 @@ int main(int argc, char** argv)
     setup_organisation(app, global);
     setup_client(app, global);
     setup_session(app, global);
+    setup_import(app, global);
 
     try {
         app.parse(argc, argv);
