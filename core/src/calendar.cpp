@@ -29,7 +29,26 @@ std::optional<Date> parse_iso_date(std::string_view text)
     return Date{ymd};
 }
 
-std::string format_iso_date(Date day) { return date::format("%F", day); }
+std::string format_iso_date(Date day)
+{
+    // Written by hand: date::format goes through an ostringstream, which costs more than a whole
+    // database insert, and dates are formatted for every stored row.
+    const date::year_month_day ymd{day};
+    const int y = static_cast<int>(ymd.year());
+    if (y < 0 || y > 9999) return date::format("%F", day);
+    const unsigned m = static_cast<unsigned>(ymd.month());
+    const unsigned d = static_cast<unsigned>(ymd.day());
+    std::string out = "0000-00-00";
+    out[0] = static_cast<char>('0' + y / 1000);
+    out[1] = static_cast<char>('0' + y / 100 % 10);
+    out[2] = static_cast<char>('0' + y / 10 % 10);
+    out[3] = static_cast<char>('0' + y % 10);
+    out[5] = static_cast<char>('0' + m / 10);
+    out[6] = static_cast<char>('0' + m % 10);
+    out[8] = static_cast<char>('0' + d / 10);
+    out[9] = static_cast<char>('0' + d % 10);
+    return out;
+}
 
 int age_at(Date birth, Date on)
 {

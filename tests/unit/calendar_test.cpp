@@ -8,6 +8,15 @@ namespace {
 Date day(const char* text) { return parse_iso_date(text).value(); }
 }  // namespace
 
+TEST_CASE("formatting agrees with date::format and round-trips for every day from 0001 to 2200")
+{
+    for (Date d = day("0001-01-01"); d <= day("2200-12-31"); d += date::days(1)) {
+        const std::string text = format_iso_date(d);
+        REQUIRE(text == date::format("%F", d));
+        REQUIRE(parse_iso_date(text) == d);
+    }
+}
+
 TEST_CASE("ISO dates are parsed strictly and checked to exist")
 {
     CHECK(format_iso_date(day("2026-11-23")) == "2026-11-23");
