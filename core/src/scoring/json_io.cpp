@@ -79,6 +79,24 @@ Object::Ptr instrument_object(const std::string& id, const std::string& version,
 
 }  // namespace
 
+std::string to_json(const std::vector<RawItem>& items)
+{
+    Object::Ptr root = new_object();
+    Object::Ptr values = new_object();
+    for (const RawItem& item : items) {
+        Poco::JSON::Array::Ptr trials = new Poco::JSON::Array;
+        for (const RawValue& v : item.values) {
+            if (v.is_number)
+                trials->add(v.number.to_double());
+            else
+                trials->add(v.text);
+        }
+        values->set(item.id, trials);
+    }
+    root->set("items", values);
+    return stringify(root);
+}
+
 ScoringInput read_scoring_input(const std::string& json_text)
 {
     std::vector<json::Problem> parse_problems;

@@ -14,6 +14,8 @@ namespace reable::scoring {
 ///    "items": {"gait_4m": [6.20, 6.31], "balance_tandem": "not_attempted:unsafe"}}
 /// Every field but "items" is optional. Throws Error{invalid_input} naming each problem.
 ScoringInput read_scoring_input(const std::string& json_text);
+/// The item values as {"items": {"id": [trial, …]}}: read_scoring_input reads it back unchanged.
+std::string to_json(const std::vector<RawItem>& items);
 
 /// The report as JSON: instrument id and version, subject, items, every score with its value,
 /// state or missing status, interpretations, norm ranges, flags and each rule's provenance.
