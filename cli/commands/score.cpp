@@ -5,6 +5,7 @@
 #include "reable/scoring/engine.hpp"
 #include "reable/scoring/json_io.hpp"
 #include "render.hpp"
+#include "score_input.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -34,20 +35,6 @@ struct ScoreOptions {
     bool json = false;
 };
 
-std::string read_text(const std::string& path)
-{
-    if (path == "-") {
-        std::ostringstream text;
-        text << std::cin.rdbuf();
-        return text.str();
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorCode::not_found, "cannot open the input file " + path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 /// A command-line option and the same field in the input file must agree when both are given.
 void merge(std::optional<std::string>& field, const std::string& option, const char* flag, const char* name)
 {
@@ -69,44 +56,6 @@ void merge_subject(scoring::RawSubject& raw, const SubjectOptions& o)
                                                       std::to_string(*raw.age) + " in the input file; give it once");
         raw.age = o.age;
     }
-}
-
-/// Collects item values from `item=value` arguments (repeat an item for more trials) and at most
-/// one JSON file or "-".
-scoring::ScoringInput collect_input(const std::vector<std::string>& arguments)
-{
-    scoring::ScoringInput input;
-    std::string file;
-    std::vector<scoring::RawItem> assigned;
-    for (const std::string& argument : arguments) {
-        const auto eq = argument.find('=');
-        if (eq == std::string::npos) {
-            if (!file.empty())
-                throw Error(ErrorCode::invalid_input, "give at most one input file; got " + file + " and " + argument);
-            file = argument;
-            continue;
-        }
-        const std::string id = argument.substr(0, eq);
-        if (id.empty()) throw Error(ErrorCode::invalid_input, "\"" + argument + "\" has no item name before '='");
-        auto it = std::find_if(assigned.begin(), assigned.end(), [&](const scoring::RawItem& r) { return r.id == id; });
-        if (it == assigned.end()) {
-            assigned.push_back({id, {}});
-            it = assigned.end() - 1;
-        }
-        it->values.push_back({false, {}, argument.substr(eq + 1)});
-    }
-    if (!file.empty()) input = scoring::read_scoring_input(read_text(file));
-    for (scoring::RawItem& item : assigned) {
-        for (const scoring::RawItem& from_file : input.items)
-            if (from_file.id == item.id)
-                throw Error(ErrorCode::invalid_input,
-                            "item " + item.id + " is given both in the file and as an argument");
-        input.items.push_back(std::move(item));
-    }
-    if (input.items.empty())
-        throw Error(ErrorCode::invalid_input,
-                    "no values given: pass item=value arguments, a JSON file, or - to read JSON from standard input");
-    return input;
 }
 
 const protocol::Instrument& find_instrument(const protocol::Registry& registry, const ScoreOptions& o)
