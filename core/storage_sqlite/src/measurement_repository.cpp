@@ -54,15 +54,29 @@ GoalId SqliteMeasurementRepository::add_goal(const Goal& g)
     return GoalId{m_db.last_insert_id()};
 }
 
+namespace {
+
+Goal read_goal(const Statement& r)
+{
+    return Goal{GoalId{r.integer(0)}, TrajectoryId{r.integer(1)}, r.text(2), static_cast<int>(r.integer(3)),
+                read_date(r, 4)};
+}
+
+}  // namespace
+
 std::vector<Goal> SqliteMeasurementRepository::goals(TrajectoryId id)
 {
     Statement& s = m_db.cached(
         "SELECT id, trajectory_id, problem, importance, set_on FROM copm_goal WHERE trajectory_id = ? ORDER BY id");
     s.bind(1, id.value);
-    return all_rows(s, [](const Statement& r) {
-        return Goal{GoalId{r.integer(0)}, TrajectoryId{r.integer(1)}, r.text(2), static_cast<int>(r.integer(3)),
-                    read_date(r, 4)};
-    });
+    return all_rows(s, read_goal);
+}
+
+std::optional<Goal> SqliteMeasurementRepository::goal(GoalId id)
+{
+    Statement& s = m_db.cached("SELECT id, trajectory_id, problem, importance, set_on FROM copm_goal WHERE id = ?");
+    s.bind(1, id.value);
+    return first_row(s, read_goal);
 }
 
 void SqliteMeasurementRepository::add_rating(const GoalRating& r)

@@ -91,6 +91,7 @@ public:
     std::vector<domain::TestResult> results(domain::TrajectoryId id) override;
     domain::GoalId add_goal(const domain::Goal& g) override;
     std::vector<domain::Goal> goals(domain::TrajectoryId id) override;
+    std::optional<domain::Goal> goal(domain::GoalId id) override;
     void add_rating(const domain::GoalRating& r) override;
     std::vector<domain::GoalRating> ratings(domain::TrajectoryId id) override;
 

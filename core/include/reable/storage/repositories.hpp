@@ -101,6 +101,7 @@ public:
 
     virtual domain::GoalId add_goal(const domain::Goal& g) = 0;
     virtual std::vector<domain::Goal> goals(domain::TrajectoryId id) = 0;
+    virtual std::optional<domain::Goal> goal(domain::GoalId id) = 0;
     virtual void add_rating(const domain::GoalRating& r) = 0;
     virtual std::vector<domain::GoalRating> ratings(domain::TrajectoryId id) = 0;
 };
