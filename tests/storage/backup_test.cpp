@@ -9,22 +9,8 @@
 #include <fstream>
 
 using namespace reable;
+using reable::testing::error_of;
 using reable::testing::StorageFixture;
-
-namespace {
-
-std::string error_of(auto&& action)
-{
-    try {
-        action();
-    }
-    catch (const Error& e) {
-        return std::string(to_string(e.code())) + ": " + e.what();
-    }
-    return "no error";
-}
-
-}  // namespace
 
 TEST_CASE("a backup holds the data at the time it was taken and restores it")
 {

@@ -9,21 +9,11 @@
 #include <sqlite3.h>
 
 using namespace reable;
+using reable::testing::error_of;
 using reable::testing::raw_sql;
 using reable::testing::Scratch;
 
 namespace {
-
-std::string error_of(auto&& action)
-{
-    try {
-        action();
-    }
-    catch (const Error& e) {
-        return std::string(to_string(e.code())) + ": " + e.what();
-    }
-    return "no error";
-}
 
 std::string pragma(const std::filesystem::path& path, const std::string& name)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "reable/error.hpp"
 #include "reable/storage/database.hpp"
 #include "support/scratch.hpp"
 
@@ -25,6 +26,18 @@ struct StorageFixture {
 
 /// Valid BSNs for tests: the n-th number from 100000009 upwards that passes the elfproef.
 std::string test_bsn(int n);
+
+/// "code: message" of the reable::Error that `action` throws, or "no error".
+std::string error_of(auto&& action)
+{
+    try {
+        action();
+    }
+    catch (const Error& e) {
+        return std::string(to_string(e.code())) + ": " + e.what();
+    }
+    return "no error";
+}
 
 /// Sets a PRAGMA or runs SQL on a database file directly, behind the adapter's back.
 void raw_sql(const std::filesystem::path& path, const std::string& sql);
