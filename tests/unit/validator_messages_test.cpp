@@ -122,6 +122,12 @@ TEST_CASE("fields: unknown, missing, wrong type, malformed")
         CHECK(issues(with(R"("source": "src")", R"("source": "nowhere")")) ==
               Lines{"test.json: /scores/0/source: unknown source \"nowhere\"; list it under /sources"});
     }
+    SUBCASE("an instrument's rule comes from a source: the templates' label \"default\" is refused")
+    {
+        CHECK(issues(with(R"("confidence": "confirmed")", R"("confidence": "default")")) ==
+              Lines{"test.json: /scores/0/confidence: unknown value \"default\"; allowed: confirmed, secondary, "
+                    "partly_unverified, unverified"});
+    }
     SUBCASE("an unverified rule needs a note")
     {
         CHECK(issues(with(R"("confidence": "confirmed")", R"("confidence": "unverified")")) ==

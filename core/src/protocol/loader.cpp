@@ -11,6 +11,18 @@
 #include <sstream>
 
 namespace reable::protocol::reading {
+namespace {
+
+/// The labels an instrument's rules may carry: every rule comes from a source, so `default`
+/// (for trajectory templates) is not one of them.
+std::optional<Confidence> rule_confidence_from_string(std::string_view text)
+{
+    auto c = confidence_from_string(text);
+    if (c == Confidence::documented_default) return std::nullopt;
+    return c;
+}
+
+}  // namespace
 
 std::optional<Instrument> InstrumentReader::read(const Var& root_value)
 {
@@ -114,7 +126,7 @@ std::optional<Provenance> InstrumentReader::get_provenance(const ObjectPtr& o, c
     else {
         ok = false;
     }
-    if (auto c = get_enum<Confidence>(o, "confidence", ptr, true, confidence_from_string,
+    if (auto c = get_enum<Confidence>(o, "confidence", ptr, true, rule_confidence_from_string,
                                       "confirmed, secondary, partly_unverified, unverified"))
         p.confidence = *c;
     else
