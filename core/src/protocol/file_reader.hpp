@@ -226,6 +226,20 @@ protected:
         return parse_code(v.convert<std::string>(), pointer, parse, allowed);
     }
 
+    /// Calls `read_one(object, pointer)` for each object in the array `key` of `o`; an element that
+    /// is not an object is reported and skipped.
+    template <class ReadOne>
+    void each_object(const ObjectPtr& o, std::string_view key, const std::string& ptr, bool required, ReadOne read_one)
+    {
+        ArrayPtr a = get_array(o, key, ptr, required);
+        if (!a) return;
+        const std::string base = json::child(ptr, key);
+        for (std::size_t i = 0; i < a->size(); ++i) {
+            const std::string p = json::child(base, i);
+            if (ObjectPtr element = object_at(a->get(i), p)) read_one(element, p);
+        }
+    }
+
     /// Checks "format" and reads "id" and "version" (MAJOR.MINOR.PATCH) into the out-parameters.
     void read_identity(const ObjectPtr& root, std::string_view format, std::string& id, std::string& version);
     /// Reads "sources" into `sources`; provenance then refers to them by id.
@@ -263,23 +277,31 @@ struct FileText {
 /// or file that cannot be read becomes an issue.
 std::vector<FileText> json_files(const std::filesystem::path& directory, std::vector<Issue>& issues);
 
-/// Moves each protocol of `read` (from `file`) into `into` unless its {id, version} was read
-/// before, which is an issue naming both files. `what` names the kind ("instrument").
-/// `first_file` maps "id version" to the file that defined it first.
-template <class Protocol>
-void add_unique(std::vector<Protocol>& into, std::vector<Protocol>& read, const std::string& file,
-                std::map<std::string, std::string>& first_file, std::vector<Issue>& issues, std::string_view what)
+/// Reads every *.json file of `directory` in file-name order with `read_one(text, file)`, which
+/// returns a load (its issues, and the protocols read in its member `list`), and keeps each
+/// {id, version} once: a second definition is an issue naming both files. `what` names the kind
+/// of protocol in that message ("instrument").
+template <class Load, class Protocol, class ReadOne>
+Load read_directory(const std::filesystem::path& directory, std::vector<Protocol> Load::*list, std::string_view what,
+                    ReadOne read_one)
 {
-    for (Protocol& protocol : read) {
-        auto [it, inserted] = first_file.emplace(protocol.reference(), file);
-        if (!inserted) {
-            issues.push_back({file, "/id",
-                              std::string(what) + " " + in_quotes(protocol.id) + " version " +
-                                  in_quotes(protocol.version) + " is also defined in " + it->second});
-            continue;
+    Load load;
+    std::map<std::string, std::string> first_file;  // "id version" → file
+    for (const FileText& file : json_files(directory, load.issues)) {
+        Load one = read_one(file.text, file.path.string());
+        load.issues.insert(load.issues.end(), one.issues.begin(), one.issues.end());
+        for (Protocol& protocol : one.*list) {
+            auto [it, inserted] = first_file.emplace(protocol.reference(), file.path.string());
+            if (inserted) {
+                (load.*list).push_back(std::move(protocol));
+                continue;
+            }
+            load.issues.push_back({file.path.string(), "/id",
+                                   std::string(what) + " " + in_quotes(protocol.id) + " version " +
+                                       in_quotes(protocol.version) + " is also defined in " + it->second});
         }
-        into.push_back(std::move(protocol));
     }
+    return load;
 }
 
 }  // namespace reable::protocol::reading

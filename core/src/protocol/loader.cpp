@@ -171,15 +171,7 @@ InstrumentLoad read_instrument(const std::string& json_text, const std::string& 
 
 InstrumentLoad read_instrument_directory(const std::filesystem::path& directory)
 {
-    InstrumentLoad load;
-    std::map<std::string, std::string> first_file;  // "id version" → file
-    for (const reading::FileText& file : reading::json_files(directory, load.issues)) {
-        InstrumentLoad one = read_instrument(file.text, file.path.string());
-        load.issues.insert(load.issues.end(), one.issues.begin(), one.issues.end());
-        reading::add_unique(load.instruments, one.instruments, file.path.string(), first_file, load.issues,
-                            "instrument");
-    }
-    return load;
+    return reading::read_directory(directory, &InstrumentLoad::instruments, "instrument", read_instrument);
 }
 
 }  // namespace reable::protocol
