@@ -3,6 +3,7 @@
 // issue reported.
 
 #include "reable/protocol/loader.hpp"
+#include "reable/schedule/examples.hpp"
 #include "support/instrument_text.hpp"
 #include "support/text_edit.hpp"
 #include "support/trajectory_text.hpp"
@@ -296,4 +297,20 @@ TEST_CASE("every issue of a template is reported at once")
                 "test.json: /occasions/0/instruments/0/instrument: unknown instrument \"sppx\"; known instruments: "
                 "copm, sppb, tug",
                 "test.json: /occasions/1/window/days_before: expected a whole number from 0 to 366, got -1"});
+}
+
+TEST_CASE("worked examples that do not hold are issues")
+{
+    CHECK(testing::issue_lines(schedule::verify_examples(testing::load_trajectory(k_valid))).empty());
+
+    std::string text = with(R"("target": "2026-04-29")", R"("target": "2026-04-28")");
+    text = with(R"("planned_sessions": {"physiotherapist": 8})", R"("planned_sessions": {"physiotherapist": 9})", text);
+    text = with(R"("expect": "overdue"})", R"("expect": "due", "deviation_days": 1, "within_window": true})", text);
+    const std::string example = "example \"start on Thursday 1 January 2026\": ";
+    CHECK(testing::issue_lines(schedule::verify_examples(testing::load_trajectory(text))) ==
+          Lines{"test.json: /examples/0/occasions/fu_3m/target: " + example + "expected 2026-04-28, got 2026-04-29",
+                "test.json: /examples/0/planned_sessions/physiotherapist: " + example + "expected 9, got 8",
+                "test.json: /examples/0/status/0/expect: " + example + "expected due, got overdue",
+                "test.json: /examples/0/status/0/deviation_days: " + example + "expected 1, got none",
+                "test.json: /examples/0/status/0/within_window: " + example + "expected true, got false"});
 }
