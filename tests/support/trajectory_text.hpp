@@ -15,6 +15,11 @@ namespace reable::testing {
 /// The instruments an inline template may name: "copm", "sppb" and "tug".
 const std::set<std::string>& test_instrument_ids();
 
+/// A valid template "demo-4w" 1.0.0: four training weeks from the start, a follow-up phase, a
+/// physiotherapist twice a week, an intake with the SPPB and a TUG three months after the
+/// training, and one worked example. It names the shipped instruments sppb and tug only.
+const std::string& demo_template_text();
+
 /// Loads one template from JSON text ("test.json"); fails the test (doctest REQUIRE) when it has
 /// issues. Does not run its worked examples.
 protocol::TrajectoryTemplate load_trajectory(const std::string& json_text);

@@ -14,45 +14,7 @@ using namespace reable;
 
 namespace {
 
-const std::string k_valid = R"({
-  "format": "reable.trajectory/1",
-  "id": "demo-4w",
-  "version": "1.0.0",
-  "label": {"nl": "Demo", "en": "Demo"},
-  "description": {"nl": "Vier weken training.", "en": "Four weeks of training."},
-  "sources": [{"id": "src", "citation": "A source."}, {"id": "reable-default", "citation": "A documented default."}],
-  "training_weeks": {"value": 4, "source": "src", "confidence": "confirmed"},
-  "grace_days": {"value": 7, "source": "reable-default", "confidence": "default"},
-  "phases": [
-    {"id": "training", "label": {"nl": "Training", "en": "Training"},
-     "weeks": {"from": 1, "to": 4, "source": "src", "confidence": "confirmed"}},
-    {"id": "follow_up", "label": {"nl": "Nazorg", "en": "Follow-up"},
-     "months_after_training": {"from": 0, "to": 6, "source": "src", "confidence": "confirmed"}}
-  ],
-  "session_plans": [
-    {"discipline": "physiotherapist", "kind": "training", "phase": "training",
-     "weeks": {"from": 1, "to": 4, "source": "src", "confidence": "confirmed"},
-     "per_week": {"value": 2, "source": "src", "confidence": "confirmed"},
-     "minutes": {"value": 45, "source": "reable-default", "confidence": "default"}}
-  ],
-  "occasions": [
-    {"id": "intake", "label": {"nl": "Intake", "en": "Intake"}, "anchor": "start",
-     "offset": {"weeks": 0, "source": "src", "confidence": "confirmed"},
-     "window": {"days_before": 7, "days_after": 0, "source": "reable-default", "confidence": "default"},
-     "instruments": [{"instrument": "sppb", "disciplines": ["physiotherapist"], "source": "reable-default", "confidence": "default"}]},
-    {"id": "fu_3m", "label": {"nl": "3 maanden na de training", "en": "3 months after the training"},
-     "anchor": "training_end",
-     "offset": {"months": 3, "source": "src", "confidence": "confirmed"},
-     "window": {"days_before": 14, "days_after": 14, "source": "reable-default", "confidence": "default"},
-     "instruments": [{"instrument": "tug", "disciplines": ["physiotherapist", "ergotherapist"], "source": "reable-default", "confidence": "default"}]}
-  ],
-  "examples": [
-    {"name": "start on Thursday 1 January 2026", "start": "2026-01-01",
-     "occasions": {"fu_3m": {"target": "2026-04-29", "earliest": "2026-04-15", "latest": "2026-05-13"}},
-     "planned_sessions": {"physiotherapist": 8},
-     "status": [{"occasion": "intake", "today": "2026-01-02", "expect": "overdue"}]}
-  ]
-})";
+const std::string k_valid = testing::demo_template_text();
 
 /// The valid template with one piece of text replaced (which must occur exactly once).
 std::string with(const std::string& from, const std::string& to, const std::string& text = k_valid)
