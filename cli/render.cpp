@@ -19,6 +19,7 @@ std::string confidence_mark(Confidence c)
     case Confidence::secondary: return "secondary source";
     case Confidence::partly_unverified: return "PARTLY UNVERIFIED";
     case Confidence::unverified: return "UNVERIFIED";
+    case Confidence::documented_default: return "DEFAULT";
     }
     return "";
 }

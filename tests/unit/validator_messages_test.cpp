@@ -6,6 +6,7 @@
 #include "reable/protocol/loader.hpp"
 #include "reable/scoring/examples.hpp"
 #include "support/instrument_text.hpp"
+#include "support/text_edit.hpp"
 
 #include <doctest/doctest.h>
 
@@ -38,20 +39,12 @@ const std::string k_valid = R"({
 })";
 
 /// The valid file with one piece of text replaced (which must occur exactly once).
-std::string with(const std::string& from, const std::string& to, std::string text = k_valid)
+std::string with(const std::string& from, const std::string& to, const std::string& text = k_valid)
 {
-    const auto at = text.find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, "not in the file: " << from);
-    REQUIRE_MESSAGE(text.find(from, at + 1) == std::string::npos, "more than once in the file: " << from);
-    return text.replace(at, from.size(), to);
+    return testing::replaced_once(text, from, to);
 }
 
-std::vector<std::string> issues(const std::string& text)
-{
-    std::vector<std::string> out;
-    for (const protocol::Issue& issue : testing::issues_of(text)) out.push_back(protocol::format_issue(issue));
-    return out;
-}
+std::vector<std::string> issues(const std::string& text) { return testing::issue_lines(testing::issues_of(text)); }
 
 using Lines = std::vector<std::string>;
 
@@ -121,6 +114,12 @@ TEST_CASE("fields: unknown, missing, wrong type, malformed")
               Lines{"test.json: /items/0/states/unabel: unknown state; allowed: unable, not_attempted, used_arms"});
         CHECK(issues(with(R"("source": "src")", R"("source": "nowhere")")) ==
               Lines{"test.json: /scores/0/source: unknown source \"nowhere\"; list it under /sources"});
+    }
+    SUBCASE("an instrument's rule comes from a source: the templates' label \"default\" is refused")
+    {
+        CHECK(issues(with(R"("confidence": "confirmed")", R"("confidence": "default")")) ==
+              Lines{"test.json: /scores/0/confidence: unknown value \"default\"; allowed: confirmed, secondary, "
+                    "partly_unverified, unverified"});
     }
     SUBCASE("an unverified rule needs a note")
     {

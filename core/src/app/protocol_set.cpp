@@ -2,49 +2,135 @@
 
 #include "reable/error.hpp"
 #include "reable/protocol/loader.hpp"
+#include "reable/schedule/examples.hpp"
 #include "reable/scoring/examples.hpp"
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace reable::app {
 namespace {
 
+namespace fs = std::filesystem;
+
+/// Which files a path names (see check_protocols).
+struct Layout {
+    fs::path instruments;           ///< an instrument file or folder
+    bool check_instruments = true;  ///< false: read only for the ids that templates may name
+    fs::path trajectories;          ///< a template file or folder; empty: none
+};
+
+Layout layout_of(fs::path path)
+{
+    if (path.filename().empty() && path.has_parent_path()) path = path.parent_path();  // "protocols/trajectories/"
+    std::error_code ec;
+    const bool file = fs::is_regular_file(path, ec);
+    const fs::path folder = file ? path.parent_path() : path;
+    if (folder.filename() == "trajectories") return {folder.parent_path() / "instruments", false, path};
+    if (file) return {path, true, {}};
+    const fs::path instruments = fs::is_directory(path / "instruments", ec) ? path / "instruments" : path;
+    const fs::path trajectories = fs::is_directory(path / "trajectories", ec) ? path / "trajectories" : fs::path{};
+    return {instruments, true, trajectories};
+}
+
 struct Loaded {
-    std::size_t files = 0;
+    std::size_t instrument_files = 0;
+    std::size_t trajectory_files = 0;
     std::vector<protocol::Instrument> instruments;
+    std::vector<protocol::TrajectoryTemplate> trajectories;
     std::vector<protocol::Issue> issues;
 };
 
-Loaded load(const std::filesystem::path& path)
+std::string text_of(const fs::path& file)
 {
-    Loaded out;
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::size_t json_file_count(const fs::path& folder)
+{
+    std::error_code ec;
+    std::size_t count = 0;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".json") ++count;
+    return count;
+}
+
+/// Keeps what `verify` finds no issue with; adds its issues to `issues`.
+template <class Protocol, class Verify>
+void keep_verified(std::vector<Protocol>& read, std::vector<Protocol>& kept, std::vector<protocol::Issue>& issues,
+                   Verify verify)
+{
+    for (Protocol& protocol : read) {
+        auto example_issues = verify(protocol);
+        if (example_issues.empty()) kept.push_back(std::move(protocol));
+        issues.insert(issues.end(), example_issues.begin(), example_issues.end());
+    }
+}
+
+void load_instruments(const fs::path& path, Loaded& out)
+{
     std::error_code ec;
     protocol::InstrumentLoad load;
-    if (std::filesystem::is_regular_file(path, ec)) {
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        load = protocol::read_instrument(text.str(), path.string());
-        out.files = 1;
+    if (fs::is_regular_file(path, ec)) {
+        load = protocol::read_instrument(text_of(path), path.string());
+        out.instrument_files = 1;
     }
-    else if (std::filesystem::is_directory(path, ec)) {
-        const auto folder = std::filesystem::is_directory(path / "instruments", ec) ? path / "instruments" : path;
-        load = protocol::read_instrument_directory(folder);
-        for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
-            if (entry.is_regular_file() && entry.path().extension() == ".json") ++out.files;
+    else if (fs::is_directory(path, ec)) {
+        load = protocol::read_instrument_directory(path);
+        out.instrument_files = json_file_count(path);
     }
     else {
         load.issues.push_back({path.string(), "", "no such file or directory"});
     }
-    out.issues = std::move(load.issues);
-    for (protocol::Instrument& instrument : load.instruments) {
-        auto example_issues = scoring::verify_examples(instrument);
-        if (example_issues.empty()) out.instruments.push_back(std::move(instrument));
-        out.issues.insert(out.issues.end(), example_issues.begin(), example_issues.end());
+    out.issues.insert(out.issues.end(), load.issues.begin(), load.issues.end());
+    keep_verified(load.instruments, out.instruments, out.issues, scoring::verify_examples);
+}
+
+void load_trajectories(const fs::path& path, const std::set<std::string>& instrument_ids, Loaded& out)
+{
+    std::error_code ec;
+    protocol::TrajectoryLoad load;
+    if (fs::is_regular_file(path, ec)) {
+        load = protocol::read_trajectory(text_of(path), path.string(), instrument_ids);
+        out.trajectory_files = 1;
     }
-    if (out.files == 0 && out.issues.empty())
-        out.issues.push_back({path.string(), "", "contains no instrument files (*.json)"});
+    else {
+        load = protocol::read_trajectory_directory(path, instrument_ids);
+        out.trajectory_files = json_file_count(path);
+    }
+    out.issues.insert(out.issues.end(), load.issues.begin(), load.issues.end());
+    keep_verified(load.trajectories, out.trajectories, out.issues, schedule::verify_examples);
+}
+
+/// The instruments that templates may name: those of the set being checked, or, when only
+/// templates are checked, those of the folder beside them (read for their ids only).
+std::set<std::string> instrument_ids(const Layout& layout, const Loaded& loaded)
+{
+    std::set<std::string> ids;
+    std::error_code ec;
+    if (layout.check_instruments)
+        for (const protocol::Instrument& instrument : loaded.instruments) ids.insert(instrument.id);
+    else if (fs::is_directory(layout.instruments, ec))
+        for (const protocol::Instrument& instrument :
+             protocol::read_instrument_directory(layout.instruments).instruments)
+            ids.insert(instrument.id);
+    return ids;
+}
+
+Loaded load(const fs::path& path)
+{
+    Loaded out;
+    const Layout layout = layout_of(path);
+    if (layout.check_instruments) load_instruments(layout.instruments, out);
+    if (!layout.trajectories.empty()) load_trajectories(layout.trajectories, instrument_ids(layout, out), out);
+    if (out.instrument_files + out.trajectory_files == 0 && out.issues.empty())
+        out.issues.push_back({path.string(), "",
+                              layout.check_instruments ? "contains no instrument files (*.json)"
+                                                       : "contains no trajectory template files (*.json)"});
     return out;
 }
 
@@ -53,7 +139,8 @@ Loaded load(const std::filesystem::path& path)
 ProtocolCheck check_protocols(const std::filesystem::path& path)
 {
     Loaded loaded = load(path);
-    return ProtocolCheck{loaded.files, loaded.instruments.size(), std::move(loaded.issues)};
+    return ProtocolCheck{loaded.instrument_files, loaded.instruments.size(), loaded.trajectory_files,
+                         loaded.trajectories.size(), std::move(loaded.issues)};
 }
 
 protocol::Registry load_registry(const std::filesystem::path& root)
@@ -68,7 +155,7 @@ protocol::Registry load_registry(const std::filesystem::path& root)
         throw Error(ErrorCode::protocol_invalid, "the protocol set in " + root.string() + " is invalid (" + count + ")",
                     std::move(details));
     }
-    return protocol::Registry(std::move(loaded.instruments));
+    return protocol::Registry(std::move(loaded.instruments), std::move(loaded.trajectories));
 }
 
 }  // namespace reable::app

@@ -16,9 +16,8 @@ std::string_view to_string(SessionKind kind)
 
 std::optional<SessionKind> parse_session_kind(std::string_view code)
 {
-    for (SessionKind k : {SessionKind::training, SessionKind::assessment, SessionKind::home_visit, SessionKind::phone,
-                          SessionKind::team_meeting})
-        if (to_string(k) == code) return k;
+    for (SessionKind kind : k_session_kinds)
+        if (to_string(kind) == code) return kind;
     return std::nullopt;
 }
 

@@ -5,8 +5,6 @@
 namespace reable::protocol {
 namespace {
 
-constexpr std::array<std::string_view, 4> k_confidence_names{"confirmed", "secondary", "partly_unverified",
-                                                             "unverified"};
 constexpr std::array<std::string_view, 2> k_sex_names{"female", "male"};
 constexpr std::array<std::string_view, 3> k_state_names{"unable", "not_attempted", "used_arms"};
 constexpr std::array<std::string_view, 10> k_kind_names{
@@ -22,12 +20,6 @@ std::optional<Enum> find_name(const std::array<std::string_view, N>& names, std:
 }
 
 }  // namespace
-
-std::string_view to_string(Confidence c) { return k_confidence_names[static_cast<std::size_t>(c)]; }
-std::optional<Confidence> confidence_from_string(std::string_view text)
-{
-    return find_name<Confidence>(k_confidence_names, text);
-}
 
 std::string_view to_string(Sex s) { return k_sex_names[static_cast<std::size_t>(s)]; }
 std::optional<Sex> sex_from_string(std::string_view text) { return find_name<Sex>(k_sex_names, text); }

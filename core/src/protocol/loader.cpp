@@ -1,14 +1,12 @@
-// The one component that reads instrument files (this file and reader_*.cpp). It turns JSON
-// into the model of instrument.hpp, resolving every name to an index and checking every rule, and
-// it keeps going after a problem so that a file's author sees all of them at once. The wording of
-// each message is pinned by tests/unit/validator_messages_test.cpp; change both together.
+// The one component that reads instrument files (this file, reader_*.cpp and the shared
+// file_reader.cpp). It turns JSON into the model of instrument.hpp, resolving every name to an
+// index and checking every rule, and it keeps going after a problem so that a file's author sees
+// all of them at once. The wording of each message is pinned by
+// tests/unit/validator_messages_test.cpp; change both together.
 
 #include "instrument_reader.hpp"
 
 #include "reable/protocol/program.hpp"
-
-#include <fstream>
-#include <sstream>
 
 namespace reable::protocol::reading {
 
@@ -22,7 +20,7 @@ std::optional<Instrument> InstrumentReader::read(const Var& root_value)
                   "point_maps", "items", "alternatives", "scores", "primary_score", "interpretations", "norms",
                   "minimal_important_change", "examples"});
     read_header(root);
-    read_sources(root);
+    read_sources(root, m_instrument.sources);
     read_answer_sets(root);
     read_point_maps(root);
     read_items(root);
@@ -40,15 +38,7 @@ std::optional<Instrument> InstrumentReader::read(const Var& root_value)
 
 void InstrumentReader::read_header(const ObjectPtr& root)
 {
-    if (auto format = get_string(root, "format", "", true); format && *format != k_format)
-        issue("/format", "unsupported format " + in_quotes(*format) + "; this program reads " + in_quotes(k_format));
-    if (auto id = get_id(root, "")) m_instrument.id = *id;
-    if (auto version = get_string(root, "version", "", true)) {
-        if (valid_version(*version))
-            m_instrument.version = *version;
-        else
-            issue("/version", "must be MAJOR.MINOR.PATCH, e.g. \"1.0.0\"; got " + in_quotes(*version));
-    }
+    read_identity(root, k_format, m_instrument.id, m_instrument.version);
     if (auto name = get_text(root, "name", "", true)) m_instrument.name = *name;
     if (auto summary = get_text(root, "summary", "", false)) m_instrument.summary = *summary;
     if (auto notes = get_string(root, "notes", "", false)) m_instrument.notes = *notes;
@@ -72,60 +62,6 @@ std::vector<Coding> InstrumentReader::get_codes(const ObjectPtr& o, const std::s
         if (system && code && display) codes.push_back({*system, *code, *display});
     }
     return codes;
-}
-
-void InstrumentReader::read_sources(const ObjectPtr& root)
-{
-    ArrayPtr a = get_array(root, "sources", "", true);
-    if (!a) return;
-    for (std::size_t i = 0; i < a->size(); ++i) {
-        const std::string p = json::child("/sources", i);
-        ObjectPtr s = object_at(a->get(i), p);
-        if (!s) continue;
-        check_fields(s, p, {"id", "citation"});
-        auto id = get_id(s, p);
-        auto citation = get_string(s, "citation", p, true);
-        if (!id || !citation) continue;
-        if (m_source_by_id.count(*id)) {
-            issue(json::child(p, "id"), "duplicate source id " + in_quotes(*id));
-            continue;
-        }
-        m_source_by_id[*id] = m_instrument.sources.size();
-        m_instrument.sources.push_back({*id, *citation});
-    }
-}
-
-std::optional<Provenance> InstrumentReader::get_provenance(const ObjectPtr& o, const std::string& ptr, bool required)
-{
-    const bool any = o->has("source") || o->has("confidence") || o->has("note");
-    if (!required && !any) return std::nullopt;
-    Provenance p;
-    bool ok = true;
-    if (auto source = get_string(o, "source", ptr, true)) {
-        auto it = m_source_by_id.find(*source);
-        if (it == m_source_by_id.end()) {
-            issue(json::child(ptr, "source"), "unknown source " + in_quotes(*source) + "; list it under /sources");
-            ok = false;
-        }
-        else {
-            p.source = it->second;
-        }
-    }
-    else {
-        ok = false;
-    }
-    if (auto c = get_enum<Confidence>(o, "confidence", ptr, true, confidence_from_string,
-                                      "confirmed, secondary, partly_unverified, unverified"))
-        p.confidence = *c;
-    else
-        ok = false;
-    if (auto note = get_string(o, "note", ptr, false)) p.note = *note;
-    if (ok && is_unverified(p.confidence) && p.note.empty()) {
-        issue(json::child(ptr, "note"), "required for an unverified rule: say what could not be verified");
-        ok = false;
-    }
-    if (!ok) return std::nullopt;
-    return p;
 }
 
 std::optional<Interval> InstrumentReader::get_interval(const ObjectPtr& o, const std::string& ptr)
@@ -226,9 +162,7 @@ namespace reable::protocol {
 InstrumentLoad read_instrument(const std::string& json_text, const std::string& file)
 {
     InstrumentLoad load;
-    std::vector<json::Problem> problems;
-    auto root = json::parse_document(json_text, problems);
-    for (const json::Problem& pr : problems) load.issues.push_back({file, pr.pointer, pr.message});
+    auto root = reading::parse_file(json_text, file, load.issues);
     if (!root) return load;
     reading::InstrumentReader reader(file, load.issues);
     if (auto instrument = reader.read(*root)) load.instruments.push_back(std::move(*instrument));
@@ -237,44 +171,7 @@ InstrumentLoad read_instrument(const std::string& json_text, const std::string& 
 
 InstrumentLoad read_instrument_directory(const std::filesystem::path& directory)
 {
-    InstrumentLoad load;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(directory, ec)) {
-        load.issues.push_back({directory.string(), "", "not a directory"});
-        return load;
-    }
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(directory, ec))
-        if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
-    if (ec) {
-        load.issues.push_back({directory.string(), "", "cannot list the directory: " + ec.message()});
-        return load;
-    }
-    std::sort(files.begin(), files.end());
-    std::map<std::string, std::string> first_file;  // "id version" → file
-    for (const auto& path : files) {
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        if (!in && !in.eof()) {
-            load.issues.push_back({path.string(), "", "cannot read the file"});
-            continue;
-        }
-        InstrumentLoad one = read_instrument(text.str(), path.string());
-        load.issues.insert(load.issues.end(), one.issues.begin(), one.issues.end());
-        for (Instrument& instrument : one.instruments) {
-            auto [it, inserted] = first_file.emplace(instrument.reference(), path.string());
-            if (!inserted) {
-                load.issues.push_back({path.string(), "/id",
-                                       "instrument " + reading::in_quotes(instrument.id) + " version " +
-                                           reading::in_quotes(instrument.version) + " is also defined in " +
-                                           it->second});
-                continue;
-            }
-            load.instruments.push_back(std::move(instrument));
-        }
-    }
-    return load;
+    return reading::read_directory(directory, &InstrumentLoad::instruments, "instrument", read_instrument);
 }
 
 }  // namespace reable::protocol

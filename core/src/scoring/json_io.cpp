@@ -30,7 +30,7 @@ Object::Ptr rule(const ProvenanceView& p)
     o->set("source", p.source_id);
     o->set("citation", p.citation);
     o->set("confidence", std::string(protocol::to_string(p.confidence)));
-    o->set("validated", !protocol::is_unverified(p.confidence));
+    o->set("validated", protocol::is_sourced(p.confidence));
     if (!p.note.empty()) o->set("note", p.note);
     return o;
 }

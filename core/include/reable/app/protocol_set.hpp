@@ -10,19 +10,25 @@ namespace reable::app {
 
 /// The result of checking a protocol set without using it.
 struct ProtocolCheck {
-    std::size_t files = 0;
+    std::size_t files = 0;  ///< instrument files read
     std::size_t instruments = 0;
+    std::size_t trajectory_files = 0;  ///< trajectory template files read
+    std::size_t trajectories = 0;
     std::vector<protocol::Issue> issues;
 };
 
 /// Checks everything a program checks before it starts: each file's structure and rules, then
-/// each file's worked examples, then that no {id, version} appears twice. `path` may be a
-/// protocol root (with an instruments/ folder), a folder of instrument files, or one file.
+/// each file's worked examples, then that no {id, version} appears twice. `path` may be
+/// - a protocol root: instruments/ and, when present, trajectories/ (whose templates may name the
+///   instruments of instruments/);
+/// - a folder named trajectories, or one file in it: templates, checked against the instruments
+///   of the sibling instruments/ folder (whose own issues are not reported here);
+/// - any other folder or file: instruments.
 ProtocolCheck check_protocols(const std::filesystem::path& path);
 
-/// Loads the protocol set under `root` for use. Refuses an invalid set: throws
-/// Error{protocol_invalid} whose details list every issue, so a program never runs on a set
-/// that has even one problem.
+/// Loads the protocol set under `root` (instruments/ and, when present, trajectories/) for use.
+/// Refuses an invalid set: throws Error{protocol_invalid} whose details list every issue, so a
+/// program never runs on a set that has even one problem.
 protocol::Registry load_registry(const std::filesystem::path& root);
 
 }  // namespace reable::app

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reable/decimal.hpp"
+#include "reable/protocol/provenance.hpp"
 #include "reable/units.hpp"
 
 #include <array>
@@ -18,13 +19,6 @@ namespace reable::protocol {
 
 struct Program;
 
-/// How sure we are of a rule, as labelled in the reference (instruments.md).
-enum class Confidence : std::uint8_t { confirmed, secondary, partly_unverified, unverified };
-std::string_view to_string(Confidence confidence);
-std::optional<Confidence> confidence_from_string(std::string_view text);
-/// True for the labels that must never be presented as validated.
-inline bool is_unverified(Confidence c) { return c == Confidence::partly_unverified || c == Confidence::unverified; }
-
 /// Which way a value is better: more stands, or fewer seconds.
 enum class Better : std::uint8_t { higher, lower };
 
@@ -37,25 +31,6 @@ enum class TrialState : std::uint8_t { unable, not_attempted, used_arms };
 constexpr std::size_t k_trial_state_count = 3;
 std::string_view to_string(TrialState state);
 std::optional<TrialState> trial_state_from_string(std::string_view text);
-
-/// A label in both languages the product speaks.
-struct Text {
-    std::string nl;
-    std::string en;
-};
-
-/// A publication or form the file cites; rules refer to it by id.
-struct Source {
-    std::string id;
-    std::string citation;
-};
-
-/// Where a rule comes from and how sure we are of it. Every rule carries one.
-struct Provenance {
-    std::size_t source = 0;  ///< index into Instrument::sources
-    Confidence confidence = Confidence::confirmed;
-    std::string note;  ///< why it is (partly) unverified, or other caveats
-};
 
 /// One side of an interval, exactly as the source writes it ("< 4.82" is exclusive, "≤ 11.19" inclusive).
 struct Edge {

@@ -2,8 +2,10 @@
 
 #include "reable/protocol/instrument.hpp"
 #include "reable/protocol/issue.hpp"
+#include "reable/protocol/trajectory.hpp"
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,5 +27,25 @@ InstrumentLoad read_instrument(const std::string& json_text, const std::string& 
 /// Reads every *.json file in `directory` (not recursive), in file-name order, and checks that
 /// no {id, version} pair appears twice.
 InstrumentLoad read_instrument_directory(const std::filesystem::path& directory);
+
+/// What reading one or more trajectory template files produced. When `issues` is not empty the
+/// templates must not be used: a file with issues is left out of `trajectories`.
+struct TrajectoryLoad {
+    std::vector<TrajectoryTemplate> trajectories;
+    std::vector<Issue> issues;
+};
+
+/// Reads one trajectory template from JSON text. `file` is only used in messages;
+/// `instrument_ids` are the instruments its occasions may name (those of the same protocol set).
+/// Checks the structure, every reference (phases, occasions, instruments, disciplines, sources)
+/// and every range (week ranges inside their phase, the training phase against training_weeks).
+/// Does not run the worked examples: see app::check_protocols for the complete check.
+TrajectoryLoad read_trajectory(const std::string& json_text, const std::string& file,
+                               const std::set<std::string>& instrument_ids);
+
+/// Reads every *.json file in `directory` (not recursive), in file-name order, and checks that
+/// no {id, version} pair appears twice.
+TrajectoryLoad read_trajectory_directory(const std::filesystem::path& directory,
+                                         const std::set<std::string>& instrument_ids);
 
 }  // namespace reable::protocol

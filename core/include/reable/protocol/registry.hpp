@@ -1,18 +1,20 @@
 #pragma once
 
 #include "reable/protocol/instrument.hpp"
+#include "reable/protocol/trajectory.hpp"
 
 #include <string_view>
 #include <vector>
 
 namespace reable::protocol {
 
-/// The validated, immutable set of instruments a program runs with. Built once at start-up;
-/// instruments keep their addresses for the registry's lifetime (observations point at them).
+/// The validated, immutable set of instruments and trajectory templates a program runs with.
+/// Built once at start-up; instruments and templates keep their addresses for the registry's
+/// lifetime (observations and plans point at them).
 class Registry {
 public:
     Registry() = default;
-    explicit Registry(std::vector<Instrument> instruments);
+    explicit Registry(std::vector<Instrument> instruments, std::vector<TrajectoryTemplate> trajectories = {});
     Registry(const Registry&) = delete;
     Registry& operator=(const Registry&) = delete;
     Registry(Registry&&) = default;
@@ -25,8 +27,18 @@ public:
     /// All instruments, ordered by id and then by version.
     const std::vector<Instrument>& instruments() const { return m_instruments; }
 
+    /// The newest version of a trajectory template. Throws Error{not_found} naming the known ids.
+    const TrajectoryTemplate& trajectory(std::string_view id) const;
+    /// One exact version. Throws Error{not_found}.
+    const TrajectoryTemplate& trajectory(std::string_view id, std::string_view version) const;
+    /// All trajectory templates, ordered by id and then by version.
+    const std::vector<TrajectoryTemplate>& trajectories() const { return m_trajectories; }
+    /// Whether some version of a trajectory template with this id is loaded.
+    bool has_trajectory(std::string_view id) const;
+
 private:
     std::vector<Instrument> m_instruments;
+    std::vector<TrajectoryTemplate> m_trajectories;
 };
 
 /// Orders "1.10.0" after "1.9.0".
