@@ -3,9 +3,11 @@
 
 #include "commands/client.hpp"
 #include "commands/db.hpp"
+#include "commands/demo.hpp"
 #include "commands/import.hpp"
 #include "commands/organisation.hpp"
 #include "commands/session.hpp"
+#include "commands/trajectory.hpp"
 #include "commands/protocols.hpp"
 #include "commands/score.hpp"
 #include "exit_codes.hpp"
@@ -54,6 +56,8 @@ int main(int argc, char** argv)
     setup_client(app, global);
     setup_session(app, global);
     setup_import(app, global);
+    setup_trajectory(app, global);
+    setup_demo(app, global);
 
     try {
         app.parse(argc, argv);

@@ -127,12 +127,8 @@ void rate_goal(storage::UnitOfWork& work, const protocol::Registry& registry, co
                const std::string& occasion, const std::string& performance, const std::string& satisfaction,
                const std::string& rated_on)
 {
-    // Goals are few per trajectory; find the goal through its trajectory's list.
-    std::optional<Goal> found;
-    for (const Trajectory& t : work.trajectories().open())
-        for (const Goal& g : work.measurements().goals(t.id))
-            if (g.id.value == goal) found = g;
-    if (!found) throw Error(ErrorCode::not_found, "there is no goal " + std::to_string(goal) + " of an open trajectory");
+    const std::optional<Goal> found = work.measurements().goal(GoalId{goal});
+    if (!found) throw Error(ErrorCode::not_found, "there is no goal " + std::to_string(goal));
     const Trajectory t = require_trajectory(work, found->trajectory.value);
     InputCheck check("the rating");
     find_occasion(check, registry.trajectory(t.template_id, t.template_version), occasion);

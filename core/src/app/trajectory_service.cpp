@@ -106,9 +106,9 @@ void move_trajectory(storage::UnitOfWork& work, const Clock& clock, std::int64_t
         throw Error(ErrorCode::precondition_failed, "a trajectory cannot go back to referred");
 
     // Closing from follow-up completes the trajectory; closing any earlier is an early closure.
-    const Closure closure = *to == TrajectoryState::dropped_out ? Closure::dropout
-                            : t.state == TrajectoryState::follow_up ? Closure::completed
-                                                                    : Closure::early;
+    const Closure closure = *to == TrajectoryState::dropped_out                                  ? Closure::dropout
+                            : *to == TrajectoryState::closed && t.state != TrajectoryState::follow_up ? Closure::early
+                                                                                                      : Closure::completed;
     check_transition(t.state, *to, closure, reason);
     const Transition step{t.state, *to, *day, reason};
     t.state = *to;
@@ -147,22 +147,21 @@ TrajectoryView view_trajectory(storage::UnitOfWork& work, const protocol::Regist
         OccasionLine line;
         line.occasion = v.plan->find_occasion(planned.occasion_id);
         line.planned = planned;
-        // An occasion is done when every instrument planned there has a result; the day it was
-        // done is the last of those results.
+        // An occasion is done once the visit took place, i.e. any of its instruments has a result
+        // (on the day of the first); instruments not recorded then are listed as missing.
         std::optional<calendar::Date> done_on;
-        bool complete = !line.occasion->instruments.empty();
         for (const protocol::OccasionInstrument& oi : line.occasion->instruments) {
             const auto result = std::find_if(v.results.begin(), v.results.end(), [&](const TestResult& r) {
                 return r.occasion == planned.occasion_id && r.instrument_id == oi.instrument;
             });
             if (result == v.results.end()) {
-                complete = false;
+                line.missing.push_back(oi.instrument);
                 continue;
             }
             line.recorded.push_back(oi.instrument);
-            done_on = done_on ? std::max(*done_on, result->tested_on) : result->tested_on;
+            done_on = done_on ? std::min(*done_on, result->tested_on) : result->tested_on;
         }
-        line.state = schedule::occasion_state(planned, complete ? done_on : std::nullopt, today,
+        line.state = schedule::occasion_state(planned, done_on, today,
                                               v.plan->grace_days.value, t.ended_on);
         v.occasions.push_back(std::move(line));
     }

@@ -42,6 +42,7 @@ struct OccasionLine {
     schedule::PlannedOccasion planned;
     schedule::OccasionState state;
     std::vector<std::string> recorded;  ///< instrument ids with a result at this occasion
+    std::vector<std::string> missing;   ///< instruments planned there without a result
 };
 
 /// Everything `reable trajectory show` shows.

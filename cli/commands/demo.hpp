@@ -1,0 +1,14 @@
+#pragma once
+
+#include "options.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace reable::cli {
+
+/// `reable demo seed --clients N --seed S`.
+void setup_demo(CLI::App& app, const GlobalOptions& global);
+
+}  // namespace reable::cli
