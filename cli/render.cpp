@@ -1,61 +1,14 @@
 #include "render.hpp"
 
-#include "table.hpp"
-
+#include "provenance_notes.hpp"
 #include "reable/calendar.hpp"
+#include "text_table.hpp"
 
 #include <algorithm>
 #include <sstream>
 
 namespace reable::cli {
 namespace {
-
-using protocol::Confidence;
-
-std::string confidence_mark(Confidence c)
-{
-    switch (c) {
-    case Confidence::confirmed: return "confirmed";
-    case Confidence::secondary: return "secondary source";
-    case Confidence::partly_unverified: return "PARTLY UNVERIFIED";
-    case Confidence::unverified: return "UNVERIFIED";
-    case Confidence::documented_default: return "DEFAULT";
-    }
-    return "";
-}
-
-/// Notes of unverified rules, numbered in the order they are first shown; printed at the end
-/// of a view so that tables stay narrow.
-class Notes {
-public:
-    std::string mark(const scoring::ProvenanceView& p)
-    {
-        std::string mark = "[" + confidence_mark(p.confidence) + " · " + p.source_id;
-        if (protocol::is_unverified(p.confidence) && !p.note.empty()) {
-            auto it = std::find(m_notes.begin(), m_notes.end(), p.note);
-            if (it == m_notes.end()) it = m_notes.insert(m_notes.end(), p.note);
-            mark += " · note " + std::to_string(it - m_notes.begin() + 1);
-        }
-        if (protocol::is_unverified(p.confidence)) m_unverified = true;
-        return mark + "]";
-    }
-    std::string mark(const protocol::Instrument& instrument, const protocol::Provenance& p)
-    {
-        return mark(scoring::ProvenanceView{instrument.sources[p.source].id, instrument.sources[p.source].citation,
-                                            p.confidence, p.note});
-    }
-    void print(std::ostringstream& out) const
-    {
-        if (!m_unverified) return;
-        out << "\nRules marked UNVERIFIED could not be confirmed in a primary source: do not present them as "
-               "validated.\n";
-        for (std::size_t i = 0; i < m_notes.size(); ++i) out << "  note " << i + 1 << ": " << m_notes[i] << '\n';
-    }
-
-private:
-    std::vector<std::string> m_notes;
-    bool m_unverified = false;
-};
 
 /// An interval as the source writes it, with edges at the input's precision ("4.82 to 6.20").
 std::string interval_text(const protocol::Interval& when, Decimal precision)
@@ -265,7 +218,7 @@ std::string render_instrument(const protocol::Instrument& instrument, Lang lang)
             const protocol::Score& score = instrument.scores[i];
             out << (instrument.primary_score == i ? "▸ " : "  ") << score.id << "  " << protocol::to_string(score.kind)
                 << "  " << pick(score.label, lang) << " (" << units::symbol(score.unit) << ")";
-            if (score.provenance) out << "  " << notes.mark(instrument, *score.provenance);
+            if (score.provenance) out << "  " << notes.mark(instrument.sources, *score.provenance);
             out << '\n';
             auto table_lines = [&](const protocol::BandTable& table, protocol::Slot input, const std::string& prefix) {
                 std::string text;
@@ -301,12 +254,12 @@ std::string render_instrument(const protocol::Instrument& instrument, Lang lang)
         out << "\nInterpretations\n";
         for (const protocol::Interpretation& interp : instrument.interpretations) {
             out << "  " << interp.id << "  " << pick(interp.label, lang) << " (of " << instrument.slot_id(interp.score)
-                << ")  " << notes.mark(instrument, interp.provenance) << '\n';
+                << ")  " << notes.mark(instrument.sources, interp.provenance) << '\n';
             auto band_lines = [&](const std::vector<protocol::LabelBand>& bands, const std::string& who) {
                 for (const protocol::LabelBand& band : bands) {
                     out << "      " << who << interval_text(band.when, instrument.slot_precision(interp.score)) << " → "
                         << band.code << ": " << pick(band.label, lang);
-                    if (band.provenance) out << "  " << notes.mark(instrument, *band.provenance);
+                    if (band.provenance) out << "  " << notes.mark(instrument.sources, *band.provenance);
                     out << '\n';
                 }
             };
@@ -322,19 +275,19 @@ std::string render_instrument(const protocol::Instrument& instrument, Lang lang)
 
     for (const protocol::NormTable& table : instrument.norms) {
         out << "\nNorms: " << pick(table.label, lang) << " (" << table.id << ", of " << instrument.slot_id(table.score)
-            << ")  " << notes.mark(instrument, table.provenance) << '\n';
+            << ")  " << notes.mark(instrument.sources, table.provenance) << '\n';
         // Every limit with as many decimals as the finest one in the table (4.4 to 6.0, not 4.4 to 6).
         int digits = 0;
         for (const protocol::NormRow& row : table.rows)
             digits = std::max({digits, row.low.fraction_digits(), row.high.fraction_digits()});
         Table rows;
-        rows.row({"sex", "age", "normal range (" + std::string(units::symbol(instrument.slot_unit(table.score))) + ")",
-                  ""});
+        rows.row(
+            {"sex", "age", "normal range (" + std::string(units::symbol(instrument.slot_unit(table.score))) + ")", ""});
         for (const protocol::NormRow& row : table.rows)
             rows.row({std::string(protocol::to_string(row.sex)),
                       std::to_string(row.age_min) + "–" + std::to_string(row.age_max),
                       row.low.to_string(digits) + " to " + row.high.to_string(digits),
-                      row.provenance ? notes.mark(instrument, *row.provenance) : ""});
+                      row.provenance ? notes.mark(instrument.sources, *row.provenance) : ""});
         rows.print(out, "    ");
     }
 
@@ -345,16 +298,11 @@ std::string render_instrument(const protocol::Instrument& instrument, Lang lang)
             for (const protocol::ChangeThreshold& t : mic.thresholds)
                 out << " " << (t.at.inclusive ? "≥ " : "> ") << t.at.value.to_string() << " " << pick(t.label, lang)
                     << ";";
-            out << "  " << notes.mark(instrument, mic.provenance) << '\n';
+            out << "  " << notes.mark(instrument.sources, mic.provenance) << '\n';
         }
     }
 
-    if (!instrument.notes.empty()) out << "\nNotes\n  " << instrument.notes << '\n';
-    out << "\nSources\n";
-    for (const protocol::Source& source : instrument.sources)
-        out << "  " << source.id << ": " << source.citation << '\n';
-    out << "\nWorked examples: " << instrument.examples.size() << " (all pass; they are checked at every start)\n";
-    notes.print(out);
+    print_footer(out, notes, instrument.notes, instrument.sources, instrument.examples.size());
     return out.str();
 }
 
@@ -370,7 +318,9 @@ std::string render_list(const protocol::Registry& registry, Lang lang)
         table.row({i.id, i.version, pick(i.name, lang), std::to_string(i.items.size()), std::to_string(i.scores.size()),
                    rules});
     }
+    out << "Instruments\n";
     table.print(out, "");
+    if (!registry.trajectories().empty()) out << "\nTrajectory templates\n" << render_trajectory_list(registry, lang);
     return out.str();
 }
 

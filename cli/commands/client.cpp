@@ -1,7 +1,7 @@
 #include "commands/client.hpp"
 
 #include "reable/app/client_service.hpp"
-#include "table.hpp"
+#include "text_table.hpp"
 
 #include <CLI/CLI.hpp>
 

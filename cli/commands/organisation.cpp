@@ -2,7 +2,7 @@
 
 #include "reable/app/organisation_service.hpp"
 #include "reable/error.hpp"
-#include "table.hpp"
+#include "text_table.hpp"
 
 #include <CLI/CLI.hpp>
 

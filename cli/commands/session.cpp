@@ -1,7 +1,7 @@
 #include "commands/session.hpp"
 
 #include "reable/app/session_service.hpp"
-#include "table.hpp"
+#include "text_table.hpp"
 
 #include <CLI/CLI.hpp>
 

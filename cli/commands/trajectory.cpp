@@ -5,7 +5,7 @@
 #include "reable/app/trajectory_service.hpp"
 #include "reable/error.hpp"
 #include "score_input.hpp"
-#include "table.hpp"
+#include "text_table.hpp"
 
 #include <CLI/CLI.hpp>
 

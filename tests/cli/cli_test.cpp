@@ -3,15 +3,11 @@
 #include "run_cli.hpp"
 #include "support/scratch.hpp"
 
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-
 #include <doctest/doctest.h>
 
-#include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
+using reable::testing::parse_json;
 using reable::testing::run_cli;
 
 namespace {
@@ -19,16 +15,10 @@ namespace {
 const std::string k_protocols = REABLE_SOURCE_PROTOCOLS_DIR;
 const std::string k_sample = std::string(REABLE_SAMPLES_DIR) + "/scores/sppb-mrs-jansen.json";
 
-Poco::JSON::Object::Ptr parse(const std::string& text)
-{
-    Poco::JSON::Parser parser;
-    return parser.parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
 /// The value of a score in `reable score … --json` output, as text ("3", "unable", "missing").
 std::string json_score(const std::string& json, const std::string& id)
 {
-    const auto scores = parse(json)->getArray("scores");
+    const auto scores = parse_json(json)->getArray("scores");
     for (std::size_t i = 0; i < scores->size(); ++i) {
         const auto s = scores->getObject(static_cast<unsigned>(i));
         if (s->getValue<std::string>("id") != id) continue;
@@ -38,8 +28,6 @@ std::string json_score(const std::string& json, const std::string& id)
     }
     return "no such score";
 }
-
-using reable::testing::Scratch;
 
 }  // namespace
 
@@ -80,7 +68,7 @@ TEST_CASE("protocols list, show and validate on the shipped set")
     CHECK(list.exit_code == 0);
     CHECK(list.out.find("sppb ") != std::string::npos);
     CHECK(list.out.find("tug ") != std::string::npos);
-    const auto json = parse(run_cli({"protocols", "list", "--json"}).out);
+    const auto json = parse_json(run_cli({"protocols", "list", "--json"}).out);
     CHECK(json->getArray("instruments")->size() >= 2);
 
     const auto show = run_cli({"protocols", "show", "sppb"});
@@ -92,7 +80,7 @@ TEST_CASE("protocols list, show and validate on the shipped set")
     CHECK(norms.out.find("normal range (s)") != std::string::npos);
     CHECK(norms.out.find("female  60–64  4.4 to 6.0") != std::string::npos);
     const auto show_json = run_cli({"protocols", "show", "sppb", "--json"});
-    CHECK(parse(show_json.out)->getValue<std::string>("id") == "sppb");
+    CHECK(parse_json(show_json.out)->getValue<std::string>("id") == "sppb");
 
     const auto missing = run_cli({"protocols", "show", "spbb"});
     CHECK(missing.exit_code == 66);
@@ -105,7 +93,7 @@ TEST_CASE("protocols list, show and validate on the shipped set")
 
 TEST_CASE("protocols validate lists every issue of a bad set and exits 78; other commands refuse to start on it")
 {
-    const Scratch scratch;
+    const reable::testing::Scratch scratch;
     std::ifstream tug_file(k_protocols + "/instruments/tug.json");
     std::string tug((std::istreambuf_iterator<char>(tug_file)), std::istreambuf_iterator<char>());
     const auto at = tug.find("\"lt\": 13.5");
@@ -148,7 +136,7 @@ TEST_CASE("reable score prints a table, or JSON with --json")
     CHECK(json.exit_code == 0);
     CHECK(json_score(json.out, "total") == "0");
     CHECK(json_score(json.out, "gait_4m_time") == "unable");
-    CHECK(parse(json.out)->getObject("instrument")->getValue<std::string>("version") == "1.0.0");
+    CHECK(parse_json(json.out)->getObject("instrument")->getValue<std::string>("version") == "1.0.0");
 
     const auto dutch = run_cli({"score", "tug", "time=14", "--lang", "nl"});
     CHECK(dutch.out.find("hoog valrisico") != std::string::npos);
@@ -163,7 +151,7 @@ TEST_CASE("reable score reads a JSON file or standard input")
     const auto from_file = run_cli({"score", "sppb", k_sample, "--json"});
     CHECK(from_file.exit_code == 0);
     CHECK(json_score(from_file.out, "total") == "8");
-    CHECK(parse(from_file.out)->getObject("subject")->getValue<int>("age") == 82);
+    CHECK(parse_json(from_file.out)->getObject("subject")->getValue<int>("age") == 82);
 
     const auto from_stdin = run_cli({"score", "tug", "-", "--json"}, R"({"items": {"time": 13.5}, "age": 80})");
     CHECK(from_stdin.exit_code == 0);
@@ -228,7 +216,7 @@ TEST_CASE("bad input exits 65, names the item, the value and what is allowed, an
 
 TEST_CASE("reable change judges the change against the minimal important change")
 {
-    const Scratch scratch;
+    const reable::testing::Scratch scratch;
     const std::string before =
         scratch.write("before.json", R"({"test_date": "2026-06-01", "items": {"balance_side_by_side": 10,
         "balance_semi_tandem": 10, "balance_tandem": 2.5, "gait_4m": 6.8, "chair_stand_5x": 14.1}})");
@@ -239,7 +227,7 @@ TEST_CASE("reable change judges the change against the minimal important change"
     CHECK(table.exit_code == 0);
     CHECK(table.out.find("Change from 2026-06-01 to 2026-09-07") != std::string::npos);
     CHECK(table.out.find("+4 points  improved · substantial change") != std::string::npos);
-    const auto json = parse(run_cli({"change", "sppb", before, after, "--json"}).out);
+    const auto json = parse_json(run_cli({"change", "sppb", before, after, "--json"}).out);
     Poco::JSON::Object::Ptr total;
     const auto scores = json->getArray("scores");
     for (std::size_t i = 0; i < scores->size(); ++i)

@@ -1,5 +1,7 @@
 #include "run_cli.hpp"
 
+#include <Poco/JSON/Parser.h>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -85,6 +87,12 @@ CliResult run_cli(const std::vector<std::string>& arguments, const std::string& 
     ::waitpid(pid, &status, 0);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
+}
+
+Poco::JSON::Object::Ptr parse_json(const std::string& text)
+{
+    Poco::JSON::Parser parser;
+    return parser.parse(text).extract<Poco::JSON::Object::Ptr>();
 }
 
 }  // namespace reable::testing

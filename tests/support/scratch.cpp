@@ -30,4 +30,12 @@ std::string Scratch::write(const std::string& name, const std::string& text) con
     return p.string();
 }
 
+void Scratch::copy_shipped(const std::string& relative) const
+{
+    const auto target = dir / relative;
+    std::filesystem::create_directories(target.parent_path());
+    std::filesystem::copy_file(std::filesystem::path(REABLE_SOURCE_PROTOCOLS_DIR) / relative, target,
+                               std::filesystem::copy_options::overwrite_existing);
+}
+
 }  // namespace reable::testing

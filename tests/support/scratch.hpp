@@ -16,6 +16,8 @@ struct Scratch {
     /// Writes `text` to `name` inside the folder; returns the full path.
     std::string write(const std::string& name, const std::string& text) const;
     std::filesystem::path path(const std::string& name) const { return dir / name; }
+    /// Copies a shipped protocol file (relative to protocols/) to the same place in this folder.
+    void copy_shipped(const std::string& relative) const;
 };
 
 }  // namespace reable::testing

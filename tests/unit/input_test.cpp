@@ -98,8 +98,7 @@ TEST_CASE("typed quantities from code: the unit must be the item's")
     scoring::set_trial(observation, "gait_4m", 1, units::Seconds::hundredths(620).measure());
     CHECK(observation.trials(*sppb().find_item("gait_4m"))[1] == scoring::Value::of(Decimal::parse("6.2").value()));
     CHECK_THROWS_WITH_AS(scoring::set_trial(observation, "gait_4m", 0, units::Kilograms::whole(6).measure()),
-                         "gait_4m: the value is in kg, but this item is measured in s; values are not converted",
-                         Error);
+                         "gait_4m: the value is in kg, but this item is measured in s; values are not converted", Error);
     CHECK_THROWS_WITH_AS(scoring::set_trial(observation, "gait_4m", 2, units::Seconds::whole(6).measure()),
                          "gait_4m: trial 3 does not exist; the item has 2 trials", Error);
     CHECK_THROWS_WITH_AS(scoring::set_trial(observation, "balance_tandem", 0, units::Seconds::whole(11).measure()),

@@ -5,7 +5,7 @@
 #include "reable/app/protocol_set.hpp"
 #include "reable/error.hpp"
 #include "support/instrument_text.hpp"
-#include "support/scratch_dir.hpp"
+#include "support/scratch.hpp"
 #include "support/text_edit.hpp"
 #include "support/trajectory_text.hpp"
 
@@ -18,13 +18,13 @@ namespace {
 using Lines = std::vector<std::string>;
 
 /// A protocol root with the shipped SPPB and TUG, the instruments the demo template names.
-struct Root : testing::ScratchDir {
-    Root() : ScratchDir("protocol-set")
+struct Root : testing::Scratch {
+    Root()
     {
         copy_shipped("instruments/sppb.json");
         copy_shipped("instruments/tug.json");
     }
-    std::string file(const std::string& relative) const { return (path() / relative).string(); }
+    std::string file(const std::string& relative) const { return (dir / relative).string(); }
 };
 
 /// The code of the Error that `f` throws; internal when it throws none.
@@ -56,14 +56,14 @@ TEST_CASE("a root with trajectories/ loads its templates, and the registry finds
     root.write("trajectories/demo-1.10.0.json", demo_version("1.10.0"));
     root.write("trajectories/demo-1.9.0.json", demo_version("1.9.0"));
 
-    const app::ProtocolCheck check = app::check_protocols(root.path());
+    const app::ProtocolCheck check = app::check_protocols(root.dir);
     CHECK(testing::issue_lines(check.issues).empty());
     CHECK(check.files == 2);
     CHECK(check.instruments == 2);
     CHECK(check.trajectory_files == 3);
     CHECK(check.trajectories == 3);
 
-    const protocol::Registry registry = app::load_registry(root.path());
+    const protocol::Registry registry = app::load_registry(root.dir);
     CHECK(registry.trajectories().size() == 3);
     CHECK(registry.has_trajectory("demo-4w"));
     CHECK_FALSE(registry.has_trajectory("demo"));
@@ -90,12 +90,12 @@ TEST_CASE("an invalid template refuses the whole set, like an invalid instrument
                testing::replaced_once(demo(), R"("target": "2026-04-29")", R"("target": "2026-04-30")"));
     const std::string demo_file = root.file("trajectories/demo.json");
     const std::string other_file = root.file("trajectories/other.json");
-    CHECK(testing::issue_lines(app::check_protocols(root.path()).issues) ==
+    CHECK(testing::issue_lines(app::check_protocols(root.dir).issues) ==
           Lines{demo_file + ": /occasions/1/instruments/0/instrument: unknown instrument \"gfi\"; known instruments: "
                             "sppb, tug",
                 other_file + ": /examples/0/occasions/fu_3m/target: example \"start on Thursday 1 January 2026\": "
                              "expected 2026-04-30, got 2026-04-29"});
-    CHECK_THROWS_WITH_AS(app::load_registry(root.path()), doctest::Contains("is invalid (2 issues)"), Error);
+    CHECK_THROWS_WITH_AS(app::load_registry(root.dir), doctest::Contains("is invalid (2 issues)"), Error);
 }
 
 TEST_CASE("a template {id, version} defined twice is refused, naming both files")
@@ -103,7 +103,7 @@ TEST_CASE("a template {id, version} defined twice is refused, naming both files"
     const Root root;
     root.write("trajectories/a.json", demo());
     root.write("trajectories/b.json", demo());
-    CHECK(testing::issue_lines(app::check_protocols(root.path()).issues) ==
+    CHECK(testing::issue_lines(app::check_protocols(root.dir).issues) ==
           Lines{root.file("trajectories/b.json") +
                 ": /id: trajectory template \"demo-4w\" version \"1.0.0\" is also "
                 "defined in " +
@@ -122,8 +122,8 @@ TEST_CASE("a trajectories folder, or one template in it, is checked against the 
         CHECK(check.trajectories == 1);
         CHECK(check.files == 0);
     }
-    const testing::ScratchDir empty("protocol-set-empty");
+    const testing::Scratch empty;
     empty.write("trajectories/README.txt", "no templates here");
-    CHECK(testing::issue_lines(app::check_protocols(empty.path() / "trajectories").issues) ==
-          Lines{(empty.path() / "trajectories").string() + ": contains no trajectory template files (*.json)"});
+    CHECK(testing::issue_lines(app::check_protocols(empty.dir / "trajectories").issues) ==
+          Lines{(empty.dir / "trajectories").string() + ": contains no trajectory template files (*.json)"});
 }

@@ -179,6 +179,19 @@ TEST_CASE("week ranges and phases")
      "weeks": {"from": 4, "to": 8, "source": "src", "confidence": "confirmed"}}, {"id": "follow_up")")) ==
               Lines{"test.json: /phases/1/weeks: weeks 4 to 8 overlap the phase \"training\" (weeks 1 to 4)"});
     }
+    SUBCASE("a duplicate phase id, and a training phase counted in months")
+    {
+        CHECK(issues(with(R"({"id": "follow_up")", R"({"id": "training")")) ==
+              Lines{"test.json: /phases/1/id: duplicate phase id \"training\" (first defined at /phases/0)"});
+        CHECK(issues(with(R"("weeks": {"from": 1, "to": 4, "source": "src", "confidence": "confirmed"}},
+    {"id": "follow_up")",
+                          R"("months_after_training": {"from": 0, "to": 1, "source": "src", "confidence": "confirmed"}},
+    {"id": "follow_up")")) ==
+              Lines{"test.json: /phases/0/months_after_training: the training phase is counted in weeks, from week 1 "
+                    "to week 4 (training_weeks)",
+                    "test.json: /session_plans/0/phase: the phase \"training\" is counted in months after the "
+                    "training; a session plan needs a phase counted in weeks"});
+    }
     SUBCASE("a phase is counted in weeks or in months, not both")
     {
         CHECK(issues(with(R"("months_after_training": {"from": 0,)",

@@ -41,4 +41,15 @@ std::vector<const Provenance*> TrajectoryTemplate::provenances() const
     return all;
 }
 
+ProvenanceCounts TrajectoryTemplate::provenance_counts() const
+{
+    ProvenanceCounts counts;
+    for (const Provenance* p : provenances()) {
+        if (is_sourced(p->confidence)) ++counts.sourced;
+        if (is_unverified(p->confidence)) ++counts.unverified;
+        if (p->confidence == Confidence::documented_default) ++counts.defaults;
+    }
+    return counts;
+}
+
 }  // namespace reable::protocol

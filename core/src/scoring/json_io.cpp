@@ -62,7 +62,8 @@ std::string stringify(const Object::Ptr& root)
     return out.str();
 }
 
-Object::Ptr instrument_object(const std::string& id, const std::string& version, const protocol::Text& name)
+/// {"id", "version", "name": {"nl", "en"}}: how JSON views name an instrument or a template.
+Object::Ptr identity_object(const std::string& id, const std::string& version, const protocol::Text& name)
 {
     Object::Ptr o = new_object();
     o->set("id", id);
@@ -169,7 +170,7 @@ ScoringInput read_scoring_input(const std::string& json_text)
 std::string to_json(const ScoreReport& report)
 {
     Object::Ptr root = new_object();
-    root->set("instrument", instrument_object(report.instrument_id, report.instrument_version, report.instrument_name));
+    root->set("instrument", identity_object(report.instrument_id, report.instrument_version, report.instrument_name));
 
     Object::Ptr subject = new_object();
     if (report.subject.test_date) subject->set("test_date", calendar::format_iso_date(*report.subject.test_date));
@@ -273,7 +274,7 @@ std::string to_json(const ScoreReport& report)
 std::string to_json(const ChangeReport& report)
 {
     Object::Ptr root = new_object();
-    root->set("instrument", instrument_object(report.instrument_id, report.instrument_version, report.instrument_name));
+    root->set("instrument", identity_object(report.instrument_id, report.instrument_version, report.instrument_name));
     if (report.before_date) root->set("before_date", calendar::format_iso_date(*report.before_date));
     if (report.after_date) root->set("after_date", calendar::format_iso_date(*report.after_date));
     auto lines = [&](const std::vector<ChangeLine>& list) {
@@ -317,13 +318,29 @@ std::string to_json(const protocol::Registry& registry)
     Object::Ptr root = new_object();
     Array::Ptr list = new Array;
     for (const protocol::Instrument& instrument : registry.instruments()) {
-        Object::Ptr o = instrument_object(instrument.id, instrument.version, instrument.name);
+        Object::Ptr o = identity_object(instrument.id, instrument.version, instrument.name);
         o->set("items", static_cast<Poco::UInt64>(instrument.items.size()));
         o->set("scores", static_cast<Poco::UInt64>(instrument.scores.size()));
         o->set("unverified_rules", instrument.has_unverified_rules());
         list->add(o);
     }
     root->set("instruments", list);
+    Array::Ptr templates = new Array;
+    for (const protocol::TrajectoryTemplate& t : registry.trajectories()) {
+        Object::Ptr o = identity_object(t.id, t.version, t.label);
+        o->set("training_weeks", t.training_weeks.value);
+        Array::Ptr occasions = new Array;
+        for (const protocol::Occasion& occasion : t.occasions) occasions->add(occasion.id);
+        o->set("occasions", occasions);
+        const protocol::ProvenanceCounts counts = t.provenance_counts();
+        Object::Ptr numbers = new_object();
+        numbers->set("sourced", counts.sourced);
+        numbers->set("unverified", counts.unverified);
+        numbers->set("defaults", counts.defaults);
+        o->set("numbers", numbers);
+        templates->add(o);
+    }
+    root->set("trajectories", templates);
     return stringify(root);
 }
 

@@ -146,6 +146,13 @@ struct TrajectoryExample {
     std::vector<ExpectedStatus> statuses;
 };
 
+/// How many numbers and instrument choices of a template rest on each kind of provenance.
+struct ProvenanceCounts {
+    int sourced = 0;     ///< confirmed or secondary
+    int unverified = 0;  ///< unverified or partly unverified
+    int defaults = 0;    ///< documented defaults
+};
+
 /// One version of a trajectory template. Immutable once loaded.
 struct TrajectoryTemplate {
     std::string id;
@@ -168,6 +175,7 @@ struct TrajectoryTemplate {
     const Occasion* find_occasion(std::string_view occasion_id) const;
     /// The provenance of every number and every instrument choice, in file order.
     std::vector<const Provenance*> provenances() const;
+    ProvenanceCounts provenance_counts() const;
 };
 
 }  // namespace reable::protocol

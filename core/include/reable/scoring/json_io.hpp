@@ -21,7 +21,9 @@ std::string to_json(const std::vector<RawItem>& items);
 /// state or missing status, interpretations, norm ranges, flags and each rule's provenance.
 std::string to_json(const ScoreReport& report);
 std::string to_json(const ChangeReport& report);
-/// The instruments of a registry: id, version, names, item and score counts, unverified rules.
+/// The instruments of a registry (id, version, names, item and score counts, unverified rules)
+/// and its trajectory templates (id, version, names, training weeks, occasion ids, and how many
+/// numbers are sourced, unverified or defaults).
 std::string to_json(const protocol::Registry& registry);
 
 }  // namespace reable::scoring
