@@ -94,7 +94,7 @@ TestResult record_test(storage::UnitOfWork& work, const protocol::Registry& regi
     r.discipline = member->discipline;
     r.tested_on = *day;
     r.inputs_json = scoring::to_json(input.items);
-    r.scores_json = scoring::to_json(report);
+    r.scores_json = scoring::to_stored_json(report);
     for (const scoring::ScoreLine& line : report.scores)
         if (line.primary) r.total = line.shown.text;
     try {

@@ -167,6 +167,36 @@ ScoringInput read_scoring_input(const std::string& json_text)
     return input;
 }
 
+std::string to_stored_json(const ScoreReport& report)
+{
+    Object::Ptr root = new_object();
+    root->set("instrument", report.instrument_id);
+    root->set("version", report.instrument_version);
+    Object::Ptr scores = new_object();
+    for (const ScoreLine& line : report.scores) {
+        const Value& v = line.shown.value;
+        if (v.is_number())
+            scores->set(line.id, v.number.to_double());
+        else
+            scores->set(line.id, v.is_state() ? std::string(protocol::to_string(v.state)) : std::string("missing"));
+    }
+    root->set("scores", scores);
+    Object::Ptr interpretations = new_object();
+    for (const InterpretationLine& line : report.interpretations)
+        if (line.status == RuleStatus::applied) interpretations->set(line.id, line.code);
+    root->set("interpretations", interpretations);
+    Object::Ptr norms = new_object();
+    for (const NormLine& line : report.norms)
+        if (line.status == RuleStatus::applied) norms->set(line.id, std::string(to_string(line.position)));
+    root->set("norms", norms);
+    Poco::JSON::Array::Ptr flags = new Poco::JSON::Array;
+    for (const std::string& code : flag_codes(report)) flags->add(code);
+    root->set("flags", flags);
+    std::ostringstream out;
+    root->stringify(out);
+    return out.str();
+}
+
 std::string to_json(const ScoreReport& report)
 {
     Object::Ptr root = new_object();

@@ -22,7 +22,7 @@ struct TestResult {
     Discipline discipline = Discipline::physiotherapist;
     calendar::Date tested_on;
     std::string inputs_json;  ///< the observation as entered (items, trials, states)
-    std::string scores_json;  ///< the full score report
+    std::string scores_json;  ///< the scores, band codes, norm positions and flags (scoring::to_stored_json)
     std::optional<std::string> total;  ///< the total score as text ("8", "unable"), for lists
 };
 

@@ -21,6 +21,11 @@ std::string to_json(const std::vector<RawItem>& items);
 /// state or missing status, interpretations, norm ranges, flags and each rule's provenance.
 std::string to_json(const ScoreReport& report);
 std::string to_json(const ChangeReport& report);
+/// The results of a report in a compact form for storage: instrument id and version, each score's
+/// value or state, the band code of each applied interpretation, the position against each norm
+/// and the flag codes. Labels and citations are left out: they follow from the instrument
+/// version, and the full report is re-made by scoring the stored raw values again.
+std::string to_stored_json(const ScoreReport& report);
 /// The instruments of a registry (id, version, names, item and score counts, unverified rules)
 /// and its trajectory templates (id, version, names, training weeks, occasion ids, and how many
 /// numbers are sourced, unverified or defaults).
