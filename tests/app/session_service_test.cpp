@@ -9,6 +9,7 @@
 
 using namespace reable;
 using namespace reable::domain;
+using reable::testing::problems_of;
 
 namespace {
 
@@ -39,20 +40,6 @@ struct SessionFixture : testing::StorageFixture {
     }
     std::size_t sessions() { return db->read()->sessions().count(); }
 };
-
-std::vector<std::string> problems_of(auto&& action)
-{
-    try {
-        action();
-    }
-    catch (const Error& e) {
-        std::vector<std::string> out;
-        for (const ErrorDetail& d : e.details()) out.push_back(d.where + ": " + d.message);
-        if (out.empty()) out.emplace_back(e.what());
-        return out;
-    }
-    return {};
-}
 
 }  // namespace
 

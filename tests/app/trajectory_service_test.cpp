@@ -17,6 +17,7 @@
 
 using namespace reable;
 using namespace reable::domain;
+using reable::testing::problems_of;
 using reable::testing::error_of;
 
 namespace {
@@ -27,20 +28,6 @@ const protocol::Registry& shipped()
 {
     static const protocol::Registry registry = app::load_registry(REABLE_SOURCE_PROTOCOLS_DIR);
     return registry;
-}
-
-std::vector<std::string> problems_of(auto&& action)
-{
-    try {
-        action();
-    }
-    catch (const Error& e) {
-        std::vector<std::string> out;
-        for (const ErrorDetail& d : e.details()) out.push_back(d.where + ": " + d.message);
-        if (out.empty()) out.emplace_back(e.what());
-        return out;
-    }
-    return {};
 }
 
 /// A client with a Groningen trajectory started on Thursday 1 January 2026 with the whole team.

@@ -5,6 +5,8 @@
 #include "support/scratch.hpp"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace reable::testing {
 
@@ -37,6 +39,22 @@ std::string error_of(auto&& action)
         return std::string(to_string(e.code())) + ": " + e.what();
     }
     return "no error";
+}
+
+/// Each problem of the reable::Error that `action` throws as "where: message" (or its message
+/// when it has no details); empty when nothing is thrown.
+std::vector<std::string> problems_of(auto&& action)
+{
+    try {
+        action();
+    }
+    catch (const Error& e) {
+        std::vector<std::string> out;
+        for (const ErrorDetail& d : e.details()) out.push_back(d.where + ": " + d.message);
+        if (out.empty()) out.emplace_back(e.what());
+        return out;
+    }
+    return {};
 }
 
 /// Sets a PRAGMA or runs SQL on a database file directly, behind the adapter's back.

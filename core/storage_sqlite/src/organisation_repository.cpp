@@ -106,9 +106,12 @@ MemberId SqliteOrganisationRepository::add_member(const Member& m)
 
 std::optional<Member> SqliteOrganisationRepository::member(MemberId id)
 {
+    if (const auto cached = m_members.find(id.value); cached != m_members.end()) return cached->second;
     Statement& s = m_db.cached("SELECT id, team_id, name, discipline, active FROM member WHERE id = ?");
     s.bind(1, id.value);
-    return first_row(s, read_member);
+    std::optional<Member> found = first_row(s, read_member);
+    if (found) m_members.emplace(id.value, *found);
+    return found;
 }
 
 std::vector<Member> SqliteOrganisationRepository::members(std::optional<TeamId> team)
@@ -121,6 +124,7 @@ std::vector<Member> SqliteOrganisationRepository::members(std::optional<TeamId> 
 
 void SqliteOrganisationRepository::set_member_active(MemberId id, bool active)
 {
+    m_members.erase(id.value);
     StatementUse s(m_db.cached("UPDATE member SET active = ? WHERE id = ?"));
     s->bind(1, active ? 1 : 0).bind(2, id.value).run();
 }

@@ -6,6 +6,8 @@
 #include "reable/storage/repositories.hpp"
 #include "sqlite_connection.hpp"
 
+#include <unordered_map>
+
 namespace reable::storage_sqlite {
 
 class SqliteOrganisationRepository final : public storage::OrganisationRepository {
@@ -29,6 +31,10 @@ public:
 
 private:
     Connection& m_db;
+    /// Members read in this unit of work. A repository lives for one transaction, in which only
+    /// it changes members, so the cache cannot go stale; bulk logging reads the same few members
+    /// for every row.
+    std::unordered_map<std::int64_t, domain::Member> m_members;
 };
 
 class SqliteClientRepository final : public storage::ClientRepository {
@@ -64,6 +70,9 @@ public:
 private:
     std::vector<domain::Trajectory> query(std::string_view where, std::int64_t key);
     Connection& m_db;
+    /// Trajectories read in this unit of work, by id; record_transition() drops its entry. Safe
+    /// for the same reason as the member cache: one repository per transaction.
+    std::unordered_map<std::int64_t, domain::Trajectory> m_trajectories;
 };
 
 class SqliteSessionRepository final : public storage::SessionRepository {

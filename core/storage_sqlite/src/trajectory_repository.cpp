@@ -72,9 +72,10 @@ std::vector<Trajectory> SqliteTrajectoryRepository::query(std::string_view where
 
 std::optional<Trajectory> SqliteTrajectoryRepository::find(TrajectoryId id)
 {
+    if (const auto cached = m_trajectories.find(id.value); cached != m_trajectories.end()) return cached->second;
     std::vector<Trajectory> found = query("WHERE id = ?", id.value);
     if (found.empty()) return std::nullopt;
-    return std::move(found.front());
+    return m_trajectories.emplace(id.value, std::move(found.front())).first->second;
 }
 
 std::vector<Trajectory> SqliteTrajectoryRepository::for_client(ClientId client)
@@ -94,6 +95,7 @@ std::vector<Trajectory> SqliteTrajectoryRepository::for_member(MemberId member)
 
 void SqliteTrajectoryRepository::record_transition(const Trajectory& updated, const Transition& t)
 {
+    m_trajectories.erase(updated.id.value);
     StatementUse s(m_db.cached("UPDATE trajectory SET state = ?, ended_on = ?, closure = ?, end_reason = ? "
                                "WHERE id = ?"));
     s->bind(1, to_string(updated.state));
