@@ -119,3 +119,15 @@ TEST_CASE("the report as JSON carries the id and version, every score, interpret
     }
     CHECK(found_unverified);
 }
+
+TEST_CASE("stored item values are exact and read back unchanged, whatever the text")
+{
+    const scoring::ScoringInput in = scoring::read_scoring_input(
+        R"({"items": {"gait_4m": [6.20, 6.21], "note": "say \"hi\"\\\n", "walking_aid": "rollator"}})");
+    const std::string stored = scoring::to_json(in.items);
+    CHECK(stored == R"({"items":{"gait_4m":[6.2,6.21],"note":["say \"hi\"\\\u000a"],"walking_aid":["rollator"]}})");
+    const scoring::ScoringInput back = scoring::read_scoring_input(stored);
+    REQUIRE(back.items.size() == 3);
+    CHECK(back.items[0].values[0].number == Decimal::from_scaled(620, 2));
+    CHECK(back.items[1].values[0].text == "say \"hi\"\\\n");
+}

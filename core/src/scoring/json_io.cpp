@@ -1,5 +1,6 @@
 #include "reable/scoring/json_io.hpp"
 
+#include "../compact_json.hpp"
 #include "../json_support.hpp"
 #include "reable/error.hpp"
 
@@ -82,20 +83,20 @@ Object::Ptr identity_object(const std::string& id, const std::string& version, c
 
 std::string to_json(const std::vector<RawItem>& items)
 {
-    Object::Ptr root = new_object();
-    Object::Ptr values = new_object();
+    json::CompactWriter w;
+    w.begin_object().key("items").begin_object();
     for (const RawItem& item : items) {
-        Poco::JSON::Array::Ptr trials = new Poco::JSON::Array;
+        w.key(item.id).begin_array();
         for (const RawValue& v : item.values) {
             if (v.is_number)
-                trials->add(v.number.to_double());
+                w.value(v.number);
             else
-                trials->add(v.text);
+                w.value(v.text);
         }
-        values->set(item.id, trials);
+        w.end_array();
     }
-    root->set("items", values);
-    return stringify(root);
+    w.end_object().end_object();
+    return w.text();
 }
 
 ScoringInput read_scoring_input(const std::string& json_text)
@@ -169,32 +170,29 @@ ScoringInput read_scoring_input(const std::string& json_text)
 
 std::string to_stored_json(const ScoreReport& report)
 {
-    Object::Ptr root = new_object();
-    root->set("instrument", report.instrument_id);
-    root->set("version", report.instrument_version);
-    Object::Ptr scores = new_object();
+    json::CompactWriter w;
+    w.begin_object();
+    w.key("instrument").value(report.instrument_id);
+    w.key("version").value(report.instrument_version);
+    w.key("scores").begin_object();
     for (const ScoreLine& line : report.scores) {
         const Value& v = line.shown.value;
+        w.key(line.id);
         if (v.is_number())
-            scores->set(line.id, v.number.to_double());
+            w.value(v.number);
         else
-            scores->set(line.id, v.is_state() ? std::string(protocol::to_string(v.state)) : std::string("missing"));
+            w.value(v.is_state() ? protocol::to_string(v.state) : std::string_view("missing"));
     }
-    root->set("scores", scores);
-    Object::Ptr interpretations = new_object();
+    w.end_object().key("interpretations").begin_object();
     for (const InterpretationLine& line : report.interpretations)
-        if (line.status == RuleStatus::applied) interpretations->set(line.id, line.code);
-    root->set("interpretations", interpretations);
-    Object::Ptr norms = new_object();
+        if (line.status == RuleStatus::applied) w.key(line.id).value(line.code);
+    w.end_object().key("norms").begin_object();
     for (const NormLine& line : report.norms)
-        if (line.status == RuleStatus::applied) norms->set(line.id, std::string(to_string(line.position)));
-    root->set("norms", norms);
-    Poco::JSON::Array::Ptr flags = new Poco::JSON::Array;
-    for (const std::string& code : flag_codes(report)) flags->add(code);
-    root->set("flags", flags);
-    std::ostringstream out;
-    root->stringify(out);
-    return out.str();
+        if (line.status == RuleStatus::applied) w.key(line.id).value(to_string(line.position));
+    w.end_object().key("flags").begin_array();
+    for (const std::string& code : flag_codes(report)) w.value(code);
+    w.end_array().end_object();
+    return w.text();
 }
 
 std::string to_json(const ScoreReport& report)

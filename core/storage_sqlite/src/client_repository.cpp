@@ -76,11 +76,13 @@ std::vector<InformalCarer> SqliteClientRepository::carers(ClientId id)
 
 std::optional<Client> SqliteClientRepository::find(ClientId id)
 {
+    if (const auto cached = m_clients.find(id.value); cached != m_clients.end()) return cached->second;
     Statement& s = m_db.cached(std::string(k_client_columns) + "WHERE id = ?");
     s.bind(1, id.value);
     std::optional<Client> c = first_row(s, read_client);
-    if (c) c->carers = carers(id);
-    return c;
+    if (!c) return c;
+    c->carers = carers(id);
+    return m_clients.emplace(id.value, std::move(*c)).first->second;
 }
 
 std::optional<ClientIdentity> SqliteClientRepository::identity(ClientId id)

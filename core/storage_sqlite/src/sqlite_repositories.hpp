@@ -54,6 +54,8 @@ public:
 private:
     std::vector<domain::InformalCarer> carers(domain::ClientId id);
     Connection& m_db;
+    /// Clients read in this unit of work (clients are only ever added, never changed, here).
+    std::unordered_map<std::int64_t, domain::Client> m_clients;
 };
 
 class SqliteTrajectoryRepository final : public storage::TrajectoryRepository {

@@ -1,0 +1,34 @@
+#pragma once
+
+// A writer for the small compact JSON documents stored with every test result. Poco's JSON
+// objects go through Dynamic::Var and doubles: slower than the scoring itself, and a double can
+// print 6.2 as 6.2000000000000002. Here numbers are written from their exact Decimal text.
+// Private to core; reading JSON stays with Poco.
+
+#include "reable/decimal.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace reable::json {
+
+class CompactWriter {
+public:
+    CompactWriter& begin_object();
+    CompactWriter& end_object();
+    CompactWriter& begin_array();
+    CompactWriter& end_array();
+    /// A member name inside an object; the value follows.
+    CompactWriter& key(std::string_view name);
+    CompactWriter& value(std::string_view text);
+    CompactWriter& value(Decimal number);
+    const std::string& text() const { return m_out; }
+
+private:
+    void separate();
+    void quoted(std::string_view text);
+    std::string m_out;
+    bool m_first = true;  ///< no comma before the next value or key
+};
+
+}  // namespace reable::json
