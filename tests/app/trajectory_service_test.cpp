@@ -147,6 +147,8 @@ TEST_CASE("the state machine through the service: the regular path, illegal step
     s.minutes = "45";
     CHECK(problems_of([&] { app::log_session(*work, f.clock, s); }) ==
           std::vector<std::string>{"date: \"2026-02-05\" is after the trajectory ended on 2026-02-01"});
+    CHECK(problems_of([&] { app::record_test(*work, shipped(), f.clock, f.sppb("week_7", "2026-02-05", f.physio)); }) ==
+          std::vector<std::string>{"date: \"2026-02-05\" is after the trajectory ended on 2026-02-01"});
 }
 
 TEST_CASE("a test result is scored, stored with its instrument version, and makes its occasion done")

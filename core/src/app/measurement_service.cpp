@@ -73,6 +73,9 @@ TestResult record_test(storage::UnitOfWork& work, const protocol::Registry& regi
     if (day && *day < t.start)
         check.fail("date", InputCheck::quoted(input.date) + " is before the trajectory started on " +
                                calendar::format_iso_date(t.start));
+    if (day && t.ended_on && *day > *t.ended_on)
+        check.fail("date", InputCheck::quoted(input.date) + " is after the trajectory ended on " +
+                               calendar::format_iso_date(*t.ended_on));
     check.throw_if_any();
 
     const protocol::Instrument& instrument = registry.instrument(input.instrument);
