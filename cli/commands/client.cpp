@@ -95,10 +95,10 @@ void run_melding_add(const GlobalOptions& global, const MeldingOptions& o)
     const auto clock = clock_of(global);
     const domain::MeldingId id = in_write_transaction(
         global, [&](storage::UnitOfWork& work) { return app::add_melding(work, *clock, *o.client, o.received_on); });
+    const domain::Melding added = in_read_transaction(
+        global, [&](storage::UnitOfWork& work) { return *work.clients().melding(id); });
     std::cout << "melding " << id << " registered; onderzoek due "
-              << calendar::format_iso_date(*calendar::parse_iso_date(o.received_on) +
-                                           date::days(7 * domain::k_onderzoek_weeks))
-              << '\n';
+              << calendar::format_iso_date(domain::deadlines(added, clock->today()).front().due) << '\n';
 }
 
 void run_melding_update(const GlobalOptions& global, const MeldingOptions& o)
