@@ -112,9 +112,8 @@ void print_view(const app::TrajectoryView& v, storage::UnitOfWork& work)
 void run_start(const GlobalOptions& global, const TrajectoryOptions& o)
 {
     const protocol::Registry registry = load_protocols(global);
-    const auto clock = clock_of(global);
     const domain::TrajectoryId id = in_write_transaction(global, [&](storage::UnitOfWork& work) {
-        return app::start_trajectory(work, registry, *clock, o.start);
+        return app::start_trajectory(work, registry, o.start);
     });
     std::cout << "trajectory " << id << " started on " << o.start.start << " (state referred)\n";
 }

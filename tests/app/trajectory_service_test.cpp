@@ -40,7 +40,7 @@ struct TrajectoryFixture : testing::StorageFixture {
     {
         auto work = db->write();
         client = add_client(*work);
-        trajectory = app::start_trajectory(*work, shipped(), clock, start_input());
+        trajectory = app::start_trajectory(*work, shipped(), start_input());
         work->commit();
     }
     app::TrajectoryStartInput start_input() const
@@ -98,7 +98,7 @@ TEST_CASE("starting a trajectory refuses what does not fit, naming each problem"
         in.template_id = "groningen-15w";
         in.start = "2026-13-01";
         in.members = {f.physio.value, f.physio.value};
-        const auto problems = problems_of([&] { app::start_trajectory(*work, shipped(), f.clock, in); });
+        const auto problems = problems_of([&] { app::start_trajectory(*work, shipped(), in); });
         REQUIRE(problems.size() == 3);
         CHECK(problems[0].rfind("template: ", 0) == 0);
         CHECK(problems[1] == "start: \"2026-13-01\" is not a date; use YYYY-MM-DD with a day that exists");
@@ -107,13 +107,13 @@ TEST_CASE("starting a trajectory refuses what does not fit, naming each problem"
     SUBCASE("an inactive member")
     {
         work->organisation().set_member_active(f.ergo, false);
-        CHECK(problems_of([&] { app::start_trajectory(*work, shipped(), f.clock, in); }) ==
+        CHECK(problems_of([&] { app::start_trajectory(*work, shipped(), in); }) ==
               std::vector<std::string>{"members: member 1 (Anna de Vries) is not active"});
     }
     SUBCASE("a second open trajectory for the same client")
     {
         in.client = f.client.value;
-        CHECK(error_of([&] { app::start_trajectory(*work, shipped(), f.clock, in); }) ==
+        CHECK(error_of([&] { app::start_trajectory(*work, shipped(), in); }) ==
               "conflict: client 1 already has trajectory 1 in state referred; close it or record the dropout first");
     }
 }

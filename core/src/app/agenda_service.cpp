@@ -52,7 +52,7 @@ std::vector<AgendaLine> agenda(storage::UnitOfWork& work, const protocol::Regist
         if (is_final(t.state)) continue;
         const TrajectoryView view = view_trajectory(work, registry, clock, t.id.value);
         const std::string client_name = work.clients().identity(t.client)->name;
-        const std::vector<Session> logged = work.sessions().for_trajectory(t.id);
+        const std::vector<Session>& logged = view.sessions;
         for (const CareAssignment& a : t.team) {
             if (member && a.member.value != *member) continue;
             auto& name = member_names[a.member.value];

@@ -262,7 +262,7 @@ SeedSummary seed_demo(storage::Database& db, const protocol::Registry& registry,
         in.start = iso(start);
         in.melding = melding.value;
         in.members = {team.members.begin(), team.members.end()};
-        const TrajectoryId id = start_trajectory(*work, registry, clock, in);
+        const TrajectoryId id = start_trajectory(*work, registry, in);
         ++summary.trajectories;
         live_trajectory(*work, registry, clock, dice, *work->trajectories().find(id), team, summary);
     }

@@ -53,10 +53,9 @@ Trajectory require_trajectory(storage::UnitOfWork& work, std::int64_t trajectory
     throw Error(ErrorCode::not_found, "there is no trajectory " + std::to_string(trajectory));
 }
 
-TrajectoryId start_trajectory(storage::UnitOfWork& work, const protocol::Registry& registry, const Clock& clock,
+TrajectoryId start_trajectory(storage::UnitOfWork& work, const protocol::Registry& registry,
                               const TrajectoryStartInput& input)
 {
-    (void)clock;  // a start date in the future is allowed: trajectories are planned ahead
     InputCheck check("the trajectory");
     Trajectory t;
     const std::optional<Client> client = work.clients().find(ClientId{input.client});
@@ -134,7 +133,8 @@ TrajectoryView view_trajectory(storage::UnitOfWork& work, const protocol::Regist
     v.signals = work.sessions().signals(t.id);
 
     std::vector<schedule::AttendedSession> attended;
-    for (const Session& s : work.sessions().for_trajectory(t.id)) {
+    v.sessions = work.sessions().for_trajectory(t.id);
+    for (const Session& s : v.sessions) {
         ++v.sessions_logged;
         v.minutes_logged += s.minutes;
         if (s.attendance == Attendance::attended) attended.push_back({s.date, s.discipline});

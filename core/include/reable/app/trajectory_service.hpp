@@ -26,8 +26,9 @@ struct TrajectoryStartInput {
 /// lists every problem (unknown template, client, melding or member; an inactive member; two
 /// members of one discipline; a bad date); Error{conflict} when the client already has an open
 /// trajectory.
+/// A start date in the future is allowed: trajectories are planned ahead.
 domain::TrajectoryId start_trajectory(storage::UnitOfWork& work, const protocol::Registry& registry,
-                                      const Clock& clock, const TrajectoryStartInput& input);
+                                      const TrajectoryStartInput& input);
 
 /// Moves a trajectory to its next state (intake, training, follow_up), or ends it: "closed"
 /// (completed after the follow-up, or early with a reason) or "dropped_out" (with a reason).
@@ -56,6 +57,7 @@ struct TrajectoryView {
     std::vector<domain::Goal> goals;
     std::vector<domain::GoalRating> ratings;
     std::vector<domain::Signal> signals;
+    std::vector<domain::Session> sessions;
     int sessions_logged = 0;
     int minutes_logged = 0;
 };
