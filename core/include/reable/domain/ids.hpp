@@ -25,5 +25,7 @@ using SessionId = Id<struct SessionTag>;
 using SignalId = Id<struct SignalTag>;
 using TestResultId = Id<struct TestResultTag>;
 using GoalId = Id<struct GoalTag>;
+using OnderzoekId = Id<struct OnderzoekTag>;
+using DecisionId = Id<struct DecisionTag>;
 
 }  // namespace reable::domain

@@ -20,6 +20,7 @@ public:
     virtual TrajectoryRepository& trajectories() = 0;
     virtual SessionRepository& sessions() = 0;
     virtual MeasurementRepository& measurements() = 0;
+    virtual DecisionRepository& decisions() = 0;
     /// Makes the work durable (with the default durability: on disk when this returns).
     virtual void commit() = 0;
 };

@@ -7,8 +7,10 @@
 
 #include "reable/calendar.hpp"
 #include "reable/domain/client.hpp"
+#include "reable/domain/decision.hpp"
 #include "reable/domain/measurement.hpp"
 #include "reable/domain/melding.hpp"
+#include "reable/domain/onderzoek.hpp"
 #include "reable/domain/organisation.hpp"
 #include "reable/domain/session.hpp"
 #include "reable/domain/trajectory.hpp"
@@ -104,6 +106,24 @@ public:
     virtual std::optional<domain::Goal> goal(domain::GoalId id) = 0;
     virtual void add_rating(const domain::GoalRating& r) = 0;
     virtual std::vector<domain::GoalRating> ratings(domain::TrajectoryId id) = 0;
+};
+
+/// The access team's findings and decisions. Both are append-only: a new onderzoek or decision
+/// supersedes an older one without changing it.
+class DecisionRepository {
+public:
+    virtual ~DecisionRepository() = default;
+    virtual domain::OnderzoekId add_findings(const domain::OnderzoekFindings& f) = 0;
+    /// The client's newest findings: the latest recorded_on, then the highest id.
+    virtual std::optional<domain::OnderzoekFindings> latest_findings(domain::ClientId client) = 0;
+    /// All of a client's findings, oldest first.
+    virtual std::vector<domain::OnderzoekFindings> findings(domain::ClientId client) = 0;
+
+    virtual domain::DecisionId add(const domain::RecordedDecision& d) = 0;
+    virtual std::optional<domain::RecordedDecision> find(domain::DecisionId id) = 0;
+    /// A client's decisions, oldest first.
+    virtual std::vector<domain::RecordedDecision> for_client(domain::ClientId client) = 0;
+    virtual std::size_t count() = 0;
 };
 
 }  // namespace reable::storage
