@@ -29,6 +29,8 @@ struct Kind {
 };
 constexpr Kind k_instrument{"instrument", "instruments"};
 constexpr Kind k_trajectory{"trajectory template", "trajectory templates"};
+constexpr Kind k_policy{"policy", "policies"};
+constexpr Kind k_norms{"norm table", "norm tables"};
 
 template <class Protocol>
 void sort_by_id_and_version(std::vector<Protocol>& list)
@@ -73,11 +75,31 @@ const Protocol& exact(const std::vector<Protocol>& list, std::string_view id, st
 
 bool version_less(std::string_view a, std::string_view b) { return version_parts(a) < version_parts(b); }
 
-Registry::Registry(std::vector<Instrument> instruments, std::vector<TrajectoryTemplate> trajectories)
-    : m_instruments(std::move(instruments)), m_trajectories(std::move(trajectories))
+Registry::Registry(std::vector<Instrument> instruments, std::vector<TrajectoryTemplate> trajectories,
+                   std::vector<Policy> policies, std::vector<HhNorms> norms)
+    : m_instruments(std::move(instruments)),
+      m_trajectories(std::move(trajectories)),
+      m_policies(std::move(policies)),
+      m_norms(std::move(norms))
 {
     sort_by_id_and_version(m_instruments);
     sort_by_id_and_version(m_trajectories);
+    sort_by_id_and_version(m_policies);
+    sort_by_id_and_version(m_norms);
+}
+
+const Policy& Registry::policy(std::string_view id) const { return newest(m_policies, id, k_policy); }
+
+const Policy& Registry::policy(std::string_view id, std::string_view version) const
+{
+    return exact(m_policies, id, version, k_policy);
+}
+
+const HhNorms& Registry::norms(std::string_view id) const { return newest(m_norms, id, k_norms); }
+
+const HhNorms& Registry::norms(std::string_view id, std::string_view version) const
+{
+    return exact(m_norms, id, version, k_norms);
 }
 
 const Instrument& Registry::instrument(std::string_view id) const { return newest(m_instruments, id, k_instrument); }

@@ -2,9 +2,11 @@
 
 #include "reable/protocol/instrument.hpp"
 #include "reable/protocol/issue.hpp"
+#include "reable/protocol/policy.hpp"
 #include "reable/protocol/trajectory.hpp"
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -47,5 +49,33 @@ TrajectoryLoad read_trajectory(const std::string& json_text, const std::string& 
 /// no {id, version} pair appears twice.
 TrajectoryLoad read_trajectory_directory(const std::filesystem::path& directory,
                                          const std::set<std::string>& instrument_ids);
+
+/// What reading household-help norm tables (protocols/policies/norms/*.json) produced.
+struct NormsLoad {
+    std::vector<HhNorms> norms;
+    std::vector<Issue> issues;
+};
+
+/// Reads one norm table (reable.hh-norms/1): bands (one for each condition, no overlaps), extra
+/// items, rounding and worked examples (run by app::check_protocols, not here).
+NormsLoad read_norms(const std::string& json_text, const std::string& file);
+NormsLoad read_norms_directory(const std::filesystem::path& directory);
+
+/// What a policy file may name: the instruments with their scores, the trajectory templates with
+/// their occasions, and the norm tables of the same protocol set.
+struct PolicyContext {
+    std::map<std::string, std::set<std::string>> instrument_scores;
+    std::map<std::string, std::set<std::string>> trajectory_occasions;
+    std::set<std::string> norm_ids;
+};
+
+struct PolicyLoad {
+    std::vector<Policy> policies;
+    std::vector<Issue> issues;
+};
+
+/// Reads one decision policy (reable.policy/1), resolving its names against `context`.
+PolicyLoad read_policy(const std::string& json_text, const std::string& file, const PolicyContext& context);
+PolicyLoad read_policy_directory(const std::filesystem::path& directory, const PolicyContext& context);
 
 }  // namespace reable::protocol

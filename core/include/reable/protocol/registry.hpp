@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reable/protocol/instrument.hpp"
+#include "reable/protocol/policy.hpp"
 #include "reable/protocol/trajectory.hpp"
 
 #include <string_view>
@@ -14,7 +15,8 @@ namespace reable::protocol {
 class Registry {
 public:
     Registry() = default;
-    explicit Registry(std::vector<Instrument> instruments, std::vector<TrajectoryTemplate> trajectories = {});
+    explicit Registry(std::vector<Instrument> instruments, std::vector<TrajectoryTemplate> trajectories = {},
+                      std::vector<Policy> policies = {}, std::vector<HhNorms> norms = {});
     Registry(const Registry&) = delete;
     Registry& operator=(const Registry&) = delete;
     Registry(Registry&&) = default;
@@ -36,9 +38,23 @@ public:
     /// Whether some version of a trajectory template with this id is loaded.
     bool has_trajectory(std::string_view id) const;
 
+    /// The newest version of a decision policy. Throws Error{not_found} naming the known ids.
+    const Policy& policy(std::string_view id) const;
+    /// One exact version. Throws Error{not_found}.
+    const Policy& policy(std::string_view id, std::string_view version) const;
+    const std::vector<Policy>& policies() const { return m_policies; }
+
+    /// The newest version of a household-help norm table. Throws Error{not_found}.
+    const HhNorms& norms(std::string_view id) const;
+    /// One exact version. Throws Error{not_found}.
+    const HhNorms& norms(std::string_view id, std::string_view version) const;
+    const std::vector<HhNorms>& norm_tables() const { return m_norms; }
+
 private:
     std::vector<Instrument> m_instruments;
     std::vector<TrajectoryTemplate> m_trajectories;
+    std::vector<Policy> m_policies;
+    std::vector<HhNorms> m_norms;
 };
 
 /// Orders "1.10.0" after "1.9.0".
