@@ -3,6 +3,7 @@
 
 #include "commands/client.hpp"
 #include "commands/db.hpp"
+#include "commands/decision.hpp"
 #include "commands/demo.hpp"
 #include "commands/import.hpp"
 #include "commands/organisation.hpp"
@@ -57,6 +58,7 @@ int main(int argc, char** argv)
     setup_session(app, global);
     setup_import(app, global);
     setup_trajectory(app, global);
+    setup_decision(app, global);
     setup_demo(app, global);
 
     try {

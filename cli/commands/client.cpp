@@ -152,9 +152,10 @@ void setup_client(CLI::App& app, const GlobalOptions& global)
     add->add_option("--household-size", input->household_size, "People in the household")->capture_default_str();
     add->add_option("--dwelling", input->dwelling, "apartment, single_family_house, sheltered_housing or other")
         ->capture_default_str();
-    add->add_option("--rooms-in-use", input->rooms_in_use, "Rooms in use")->capture_default_str();
-    add->add_option("--rooms-not-in-use", input->rooms_not_in_use, "Rooms not in use")->capture_default_str();
-    add->add_option("--pets", input->pets, "Number of pets")->capture_default_str();
+    add->add_option("--rooms-in-use", input->rooms_in_use, "Rooms in use beyond the basis set (living room, kitchen, bathroom, one bedroom, hall)")
+        ->capture_default_str();
+    add->add_option("--rooms-not-in-use", input->rooms_not_in_use, "Rooms not in use beyond the basis set")->capture_default_str();
+    add->add_option("--pets", input->pets, "Pets that cause extra pollution")->capture_default_str();
     add->add_option("--carer", input->carers, "Informal carer as relationship:hours_per_week[:lives_in]; repeatable");
     add->callback([&global, input] { run_add(global, *input); });
 

@@ -84,4 +84,17 @@ CompactWriter& CompactWriter::value(Decimal number)
     return *this;
 }
 
+CompactWriter& CompactWriter::value(bool flag) { return raw(flag ? "true" : "false"); }
+
+CompactWriter& CompactWriter::value(int number) { return raw(std::to_string(number)); }
+
+CompactWriter& CompactWriter::null() { return raw("null"); }
+
+CompactWriter& CompactWriter::raw(std::string_view json)
+{
+    separate();
+    m_out += json;
+    return *this;
+}
+
 }  // namespace reable::json

@@ -22,6 +22,13 @@ public:
     CompactWriter& key(std::string_view name);
     CompactWriter& value(std::string_view text);
     CompactWriter& value(Decimal number);
+    /// Without it a string literal would convert to bool rather than to string_view.
+    CompactWriter& value(const char* text) { return value(std::string_view(text)); }
+    CompactWriter& value(bool flag);
+    CompactWriter& value(int number);
+    CompactWriter& null();
+    /// A value that is already JSON text (a stored document embedded as it is).
+    CompactWriter& raw(std::string_view json);
     const std::string& text() const { return m_out; }
 
 private:
