@@ -38,22 +38,24 @@ TEST_CASE("migrating an empty database applies every migration in order, once")
 
     storage::SchemaStatus before = db->status();
     CHECK(before.version == 0);
-    CHECK(before.latest == 2);
-    CHECK(before.pending == std::vector<std::string>{"0001_organisation_and_clients", "0002_trajectories_and_sessions"});
+    CHECK(before.latest == 3);
+    CHECK(before.pending == std::vector<std::string>{"0001_organisation_and_clients", "0002_trajectories_and_sessions",
+                                                     "0003_onderzoek_and_decisions"});
 
-    CHECK(db->migrate() == 2);
+    CHECK(db->migrate() == 3);
     storage::SchemaStatus after = db->status();
-    CHECK(after.version == 2);
+    CHECK(after.version == 3);
     CHECK(after.pending.empty());
-    REQUIRE(after.applied.size() == 2);
+    REQUIRE(after.applied.size() == 3);
     CHECK(after.applied[0].name == "0001_organisation_and_clients");
     CHECK(after.applied[1].version == 2);
     CHECK(after.applied[1].applied_at.size() == 20);  // 2026-11-23T15:40:05Z
+    CHECK(after.applied[2].name == "0003_onderzoek_and_decisions");
 
     CHECK(db->migrate() == 0);
     db.reset();
     CHECK(pragma(path, "journal_mode") == "wal");
-    CHECK(pragma(path, "user_version") == "2");
+    CHECK(pragma(path, "user_version") == "3");
 }
 
 TEST_CASE("opening sets WAL, foreign keys and full durability")
@@ -75,15 +77,16 @@ TEST_CASE("a database of the previous schema is migrated with its data intact")
     std::filesystem::copy_file(REABLE_TEST_DATA_DIR "/reable-schema-1.db", path);
 
     CHECK(error_of([&] { storage_sqlite::open_current_sqlite(path); }) ==
-          "precondition_failed: the database " + path.string() + " has schema version 1 of 2; run `reable db migrate --db " +
-              path.string() + "`");
+          "precondition_failed: the database " + path.string() +
+              " has schema version 1 of 3; run `reable db migrate --db " + path.string() + "`");
 
     auto db = storage_sqlite::open_sqlite(path);
-    CHECK(db->status().pending == std::vector<std::string>{"0002_trajectories_and_sessions"});
-    CHECK(db->migrate() == 1);
-    CHECK(db->status().version == 2);
+    CHECK(db->status().pending ==
+          std::vector<std::string>{"0002_trajectories_and_sessions", "0003_onderzoek_and_decisions"});
+    CHECK(db->migrate() == 2);
+    CHECK(db->status().version == 3);
 
-    auto work = db->read();
+    auto work = db->write();
     const auto client = work->clients().find(domain::ClientId{1});
     REQUIRE(client);
     CHECK(calendar::format_iso_date(client->birth_date) == "1941-03-12");
@@ -91,8 +94,22 @@ TEST_CASE("a database of the previous schema is migrated with its data intact")
     CHECK(client->carers[0].relationship == "daughter");
     CHECK(work->clients().identity(domain::ClientId{1})->name == "Mevr. A. Jansen");
     CHECK(work->clients().meldingen(domain::ClientId{1}).size() == 1);
-    // The new tables work on the migrated database.
+    // The new tables work on the migrated database, against the data it held.
     CHECK(work->trajectories().for_client(domain::ClientId{1}).empty());
+    CHECK_FALSE(work->decisions().latest_findings(domain::ClientId{1}).has_value());
+    domain::OnderzoekFindings findings;
+    findings.client = domain::ClientId{1};
+    findings.recorded_on = *calendar::parse_iso_date("2026-03-02");
+    const domain::OnderzoekId found = work->decisions().add_findings(findings);
+    CHECK(work->decisions().latest_findings(domain::ClientId{1})->id == found);
+    domain::RecordedDecision decision;
+    decision.client = domain::ClientId{1};
+    decision.melding = work->clients().meldingen(domain::ClientId{1}).at(0).id;
+    decision.decided_on = *calendar::parse_iso_date("2026-03-09");
+    decision.inputs_json = "{}";
+    decision.result_json = "{}";
+    work->decisions().add(decision);
+    CHECK(work->decisions().count() == 1);
 }
 
 TEST_CASE("a database newer than the program is refused")
@@ -103,7 +120,7 @@ TEST_CASE("a database newer than the program is refused")
     raw_sql(path, "PRAGMA user_version = 7");
     CHECK(error_of([&] { storage_sqlite::open_sqlite(path); }) ==
           "precondition_failed: " + path.string() +
-              " has schema version 7, newer than this program's 2; use a newer version of Reable");
+              " has schema version 7, newer than this program's 3; use a newer version of Reable");
 }
 
 TEST_CASE("a file that is not a Reable database is refused, and a missing one is not created")

@@ -110,4 +110,19 @@ private:
     Connection& m_db;
 };
 
+class SqliteDecisionRepository final : public storage::DecisionRepository {
+public:
+    explicit SqliteDecisionRepository(Connection& c) : m_db(c) {}
+    domain::OnderzoekId add_findings(const domain::OnderzoekFindings& f) override;
+    std::optional<domain::OnderzoekFindings> latest_findings(domain::ClientId client) override;
+    std::vector<domain::OnderzoekFindings> findings(domain::ClientId client) override;
+    domain::DecisionId add(const domain::RecordedDecision& d) override;
+    std::optional<domain::RecordedDecision> find(domain::DecisionId id) override;
+    std::vector<domain::RecordedDecision> for_client(domain::ClientId client) override;
+    std::size_t count() override;
+
+private:
+    Connection& m_db;
+};
+
 }  // namespace reable::storage_sqlite

@@ -18,6 +18,7 @@ public:
     storage::TrajectoryRepository& trajectories() override { return m_trajectories; }
     storage::SessionRepository& sessions() override { return m_sessions; }
     storage::MeasurementRepository& measurements() override { return m_measurements; }
+    storage::DecisionRepository& decisions() override { return m_decisions; }
     void commit() override;
 
 private:
@@ -28,6 +29,7 @@ private:
     SqliteTrajectoryRepository m_trajectories;
     SqliteSessionRepository m_sessions;
     SqliteMeasurementRepository m_measurements;
+    SqliteDecisionRepository m_decisions;
 };
 
 }  // namespace reable::storage_sqlite
