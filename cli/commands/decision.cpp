@@ -2,6 +2,7 @@
 
 #include "reable/app/decision_service.hpp"
 #include "reable/decision/json_io.hpp"
+#include "reable/error.hpp"
 #include "text_table.hpp"
 
 #include <CLI/CLI.hpp>
@@ -89,9 +90,8 @@ void run_decide(const GlobalOptions& global, const DecideOptions& options)
 {
     const protocol::Registry registry = load_protocols(global);
     const auto clock = clock_of(global);
-    app::DecideResult result = in_write_transaction(global, [&](storage::UnitOfWork& work) {
-        return app::decide(work, registry, *clock, options.request);
-    });
+    app::DecideResult result = in_write_transaction(
+        global, [&](storage::UnitOfWork& work) { return app::decide(work, registry, *clock, options.request); });
     if (options.format == "json") {
         std::cout << decision::to_json(result.record) << "\n";
         return;
@@ -120,9 +120,9 @@ void run_list(const GlobalOptions& global, std::int64_t client)
     Table t;
     t.row({"id", "date", "kind", "policy", "outcome", "minutes/week"});
     for (const domain::RecordedDecision& r : list)
-        t.row({std::to_string(r.id.value), calendar::format_iso_date(r.decided_on), std::string(domain::to_string(r.kind)),
-               r.policy_id + " " + r.policy_version, std::string(domain::to_string(r.outcome)),
-               r.minutes_per_week.value_or("")});
+        t.row({std::to_string(r.id.value), calendar::format_iso_date(r.decided_on),
+               std::string(domain::to_string(r.kind)), r.policy_id + " " + r.policy_version,
+               std::string(domain::to_string(r.outcome)), r.minutes_per_week.value_or("")});
     t.print(std::cout);
 }
 
@@ -170,11 +170,13 @@ void setup_onderzoek(CLI::App& app, const GlobalOptions& global)
     CLI::App* show = onderzoek->add_subcommand("show", "Show a client's newest findings");
     show->add_option("client", *client, "Client id")->required();
     show->callback([&global, client] {
-        const auto f = in_read_transaction(global, [&](storage::UnitOfWork& work) {
+        const auto latest = in_read_transaction(global, [&](storage::UnitOfWork& work) {
             return work.decisions().latest_findings(domain::ClientId{*client});
         });
-        if (!f) throw Error(ErrorCode::not_found, "client " + std::to_string(*client) + " has no onderzoek findings");
-        print_findings(*f);
+        if (!latest)
+            throw reable::Error(ErrorCode::not_found,
+                                "client " + std::to_string(*client) + " has no onderzoek findings");
+        print_findings(*latest);
     });
 }
 
@@ -195,7 +197,9 @@ void setup_decision(CLI::App& app, const GlobalOptions& global)
     decide->add_option("--outcome", d->request.outcome, "Override the computed outcome (needs --motivation)");
     decide->add_option("--minutes", d->request.minutes, "Override the computed minutes per week (needs --motivation)");
     decide->add_option("--motivation", d->request.motivation, "The assessor's written motivation");
-    decide->add_option("--format", d->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    decide->add_option("--format", d->format, "text or json")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
     decide->callback([&global, d] { run_decide(global, *d); });
 
     auto id = std::make_shared<std::int64_t>(0);
@@ -204,7 +208,9 @@ void setup_decision(CLI::App& app, const GlobalOptions& global)
     decision->require_subcommand(1);
     CLI::App* show = decision->add_subcommand("show", "Show a recorded decision with its beschikking draft");
     show->add_option("decision", *id, "Decision id")->required();
-    show->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    show->add_option("--format", *format, "text or json")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
     show->callback([&global, id, format] { run_show(global, *id, *format); });
     CLI::App* list = decision->add_subcommand("list", "List a client's decisions");
     list->add_option("client", *id, "Client id")->required();

@@ -79,10 +79,19 @@ void compare_retest(const protocol::Registry& registry, const protocol::Reassess
 {
     const domain::TestResult* before = result_at(results, rule.instrument, rule.intake_occasion);
     const domain::TestResult* after = result_at(results, rule.instrument, rule.retest_occasion);
-    if (!before || !after) return;
+    if (!before || !after) {
+        end.retest_detail =
+            "no " + rule.instrument + " result at " + (before ? rule.retest_occasion : rule.intake_occasion);
+        return;
+    }
     auto a = score_of(*before, rule.score);
     auto b = score_of(*after, rule.score);
-    if (!a || !b || !a->value || !b->value) return;
+    for (const auto& [fact, occasion] : {std::pair{&a, &rule.intake_occasion}, std::pair{&b, &rule.retest_occasion}})
+        if (!*fact || !(*fact)->value) {
+            end.retest_detail = rule.instrument + " " + rule.score + " at " + *occasion + " has no score (" +
+                                (*fact ? (*fact)->state : std::string("missing")) + ")";
+            return;
+        }
     const protocol::Instrument& instrument = registry.instrument(after->instrument_id, after->instrument_version);
     const protocol::Score* score = instrument.find_score(rule.score);
     const Decimal delta = *b->value - *a->value;
@@ -97,7 +106,7 @@ void compare_retest(const protocol::Registry& registry, const protocol::Reassess
         meaningful = improved && (at.inclusive ? magnitude >= at.value : magnitude > at.value);
         threshold = "meaningful from " + at.value.to_string();
     }
-    end.retest = meaningful ? TrajectoryEnd::Change::meaningful
+    end.retest = meaningful                       ? TrajectoryEnd::Change::meaningful
                  : improved || delta == Decimal() ? TrajectoryEnd::Change::not_meaningful
                                                   : TrajectoryEnd::Change::declined;
     end.retest_detail = rule.instrument + " " + rule.score + " " + a->value->to_string() + " → " +
@@ -107,16 +116,16 @@ void compare_retest(const protocol::Registry& registry, const protocol::Reassess
 
 /// The end of the client's latest trajectory, when it is past its training or dropped out.
 std::optional<std::pair<domain::TrajectoryId, TrajectoryEnd>> trajectory_end(storage::UnitOfWork& work,
-                                                                            const protocol::Registry& registry,
-                                                                            const protocol::Policy& policy,
-                                                                            domain::ClientId client)
+                                                                             const protocol::Registry& registry,
+                                                                             const protocol::Policy& policy,
+                                                                             domain::ClientId client)
 {
     auto trajectories = work.trajectories().for_client(client);
     if (trajectories.empty()) return std::nullopt;
-    const domain::Trajectory& t = *std::max_element(
-        trajectories.begin(), trajectories.end(), [](const domain::Trajectory& a, const domain::Trajectory& b) {
-            return a.start != b.start ? a.start < b.start : a.id < b.id;
-        });
+    const domain::Trajectory& t = *std::max_element(trajectories.begin(), trajectories.end(),
+                                                    [](const domain::Trajectory& a, const domain::Trajectory& b) {
+                                                        return a.start != b.start ? a.start < b.start : a.id < b.id;
+                                                    });
     using S = domain::TrajectoryState;
     if (t.state != S::follow_up && t.state != S::closed && t.state != S::dropped_out) return std::nullopt;
     TrajectoryEnd end;
@@ -166,7 +175,8 @@ domain::OnderzoekFindings record_findings(storage::UnitOfWork& work, const Clock
     f.recorded_on = today;
     if (!input.date.empty())
         if (auto d = check.date("date", input.date, today)) f.recorded_on = *d;
-    if (!input.cognitive_screen.empty()) f.cognitive_screen = check.integer("cognitive_screen", input.cognitive_screen, 0, 30);
+    if (!input.cognitive_screen.empty())
+        f.cognitive_screen = check.integer("cognitive_screen", input.cognitive_screen, 0, 30);
     if (auto d = check.code("dementia", input.dementia, domain::parse_dementia, "none, mild, moderate, severe"))
         f.dementia = *d;
     if (!input.decline_since.empty()) f.decline_since = check.date("decline_since", input.decline_since, today);
@@ -251,13 +261,15 @@ DecideResult decide(storage::UnitOfWork& work, const protocol::Registry& registr
         minutes = Decimal::parse(request.minutes);
         if (!minutes || *minutes <= Decimal() || *minutes > Decimal::from_int(10080) ||
             !minutes->is_multiple_of(Decimal::from_scaled(1, 1)))
-            check.fail("minutes", InputCheck::quoted(request.minutes) +
-                                      " is not allowed; allowed: minutes per week from 0.1 to 10080, at most one decimal");
+            check.fail("minutes",
+                       InputCheck::quoted(request.minutes) +
+                           " is not allowed; allowed: minutes per week from 0.1 to 10080, at most one decimal");
         else
             r.minutes_per_week = minutes->to_string();
     }
     if ((!request.outcome.empty() || !request.minutes.empty()) && request.motivation.empty())
-        check.fail("motivation", "required when overriding the computed outcome or minutes: write why (Awb 3:46, 4:84)");
+        check.fail("motivation",
+                   "required when overriding the computed outcome or minutes: write why (Awb 3:46, 4:84)");
     if (!request.minutes.empty() && !is_hh(r.outcome))
         check.fail("minutes", "only an outcome of hh_granted or temporary_hh has minutes; the outcome is " +
                                   std::string(domain::to_string(r.outcome)));

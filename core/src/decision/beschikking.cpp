@@ -41,7 +41,8 @@ std::string decision_sentence(const Beschikking& b)
         return "U krijgt herstelgerichte hulp aangeboden. Over uw aanvraag voor hulp bij het huishouden wordt beslist "
                "zodra u heeft gekozen.";
     case Outcome::no_hh_needed: return "U krijgt geen maatwerkvoorziening hulp bij het huishouden.";
-    case Outcome::not_applicable: return "Deze beslisregels voor hulp bij het huishouden zijn op uw aanvraag niet van toepassing.";
+    case Outcome::not_applicable:
+        return "Deze beslisregels voor hulp bij het huishouden zijn op uw aanvraag niet van toepassing.";
     }
     return "";
 }
@@ -76,7 +77,8 @@ void target_group_section(std::ostringstream& out, const Beschikking& b)
     out << "\nDoelgroep herstelgerichte hulp (" << (*b.decision->in_target_group ? "wel" : "niet")
         << " tot de doelgroep)\n";
     for (const TraceLine& t : b.decision->trace)
-        if (t.rule.size() > 1 && t.rule[0] == 'A') out << "  " << t.rule << ": " << t.input << " → " << t.result << "\n";
+        if (t.rule.size() > 1 && t.rule[0] == 'A')
+            out << "  " << t.rule << ": " << t.input << " → " << t.result << "\n";
 }
 
 }  // namespace
@@ -135,8 +137,9 @@ std::string beschikking_text(const Beschikking& b)
     out << "\nPeriode\n  Ingangsdatum: " << date_nl(b.dates.starts_on) << "\n";
     if (b.dates.ends_on) out << "  Einddatum: " << date_nl(*b.dates.ends_on) << "\n";
     if (b.dates.review_on)
-        out << "  " << (b.outcome == Outcome::reablement_first ? "Herbeoordeling aan het einde van het traject: "
-                                                                : "Heronderzoek: ")
+        out << "  "
+            << (b.outcome == Outcome::reablement_first ? "Herbeoordeling aan het einde van het traject: "
+                                                       : "Heronderzoek: ")
             << date_nl(*b.dates.review_on) << "\n";
     if (is_hh(b.outcome))
         out << "  Toewijzing: productcategorie 01, " << nl(*b.minutes_per_week)
@@ -144,7 +147,8 @@ std::string beschikking_text(const Beschikking& b)
             << (policy.product_code ? ", productcode " + *policy.product_code : "") << ".\n";
 
     out << "\nMotivering\n";
-    for (const Reason& r : d.reasons) out << "  [" << r.code << "] " << r.sentence << " (grondslag: " << r.basis << ")\n";
+    for (const Reason& r : d.reasons)
+        out << "  [" << r.code << "] " << r.sentence << " (grondslag: " << r.basis << ")\n";
     target_group_section(out, b);
 
     out << "\nHerstelgerichte hulp\n";
@@ -164,7 +168,8 @@ std::string beschikking_text(const Beschikking& b)
         out << "\nAfwijking\n  [" << r.code << "] " << r.sentence << " (grondslag: " << r.basis << ")\n";
     }
     if (is_hh(b.outcome))
-        out << "\nEigen bijdrage\n  Voor deze maatwerkvoorziening betaalt u een eigen bijdrage (het abonnementstarief). "
+        out << "\nEigen bijdrage\n  Voor deze maatwerkvoorziening betaalt u een eigen bijdrage (het "
+               "abonnementstarief). "
                "Het CAK stelt die vast en int die.\n";
     out << "\nBezwaar\n  Bent u het niet eens met dit besluit? Dan kunt u binnen " << policy.objection_weeks.value
         << " weken na de dag van verzending bezwaar maken bij " << policy.municipality.nl

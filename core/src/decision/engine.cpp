@@ -158,6 +158,7 @@ private:
         const std::string message = problems.size() == 1
                                         ? "contradictory inputs: " + problems.front().message
                                         : std::to_string(problems.size()) + " contradictions in the inputs";
+        if (problems.size() == 1) throw Error(ErrorCode::invalid_input, message);
         throw Error(ErrorCode::invalid_input, message, problems);
     }
 
@@ -468,7 +469,8 @@ private:
             throw Error(
                 ErrorCode::precondition_failed,
                 "the reassessment compares " + rule.instrument + " " + rule.score + " at " + rule.retest_occasion +
-                    " with " + rule.intake_occasion + "; one of them is not recorded for this trajectory",
+                    " with " + rule.intake_occasion + "; " +
+                    (end.retest_detail.empty() ? "one of them is not recorded for this trajectory" : end.retest_detail),
                 {{"missing", rule.instrument + " at " + rule.intake_occasion + " and " + rule.retest_occasion}});
         const bool meaningful = *end.retest == TrajectoryEnd::Change::meaningful;
         const bool all_goals = end.goals > 0 && end.goals_met == end.goals;

@@ -146,10 +146,24 @@ std::string result_json(const Decision& d, const std::string& beschikking, const
         w.null();
     w.key("reasons").begin_array();
     for (const Reason& r : d.reasons)
-        w.begin_object().key("code").value(r.code).key("sentence").value(r.sentence).key("basis").value(r.basis).end_object();
+        w.begin_object()
+            .key("code")
+            .value(r.code)
+            .key("sentence")
+            .value(r.sentence)
+            .key("basis")
+            .value(r.basis)
+            .end_object();
     w.end_array().key("trace").begin_array();
     for (const TraceLine& t : d.trace)
-        w.begin_object().key("rule").value(t.rule).key("input").value(t.input).key("result").value(t.result).end_object();
+        w.begin_object()
+            .key("rule")
+            .value(t.rule)
+            .key("input")
+            .value(t.input)
+            .key("result")
+            .value(t.result)
+            .end_object();
     w.end_array();
     w.key("allocation");
     if (a) {

@@ -17,11 +17,11 @@ namespace reable::app {
 /// The onderzoek findings as a front end receives them: text, checked here.
 struct FindingsInput {
     std::int64_t client = 0;
-    std::string date;  ///< YYYY-MM-DD, not in the future; empty: today
+    std::string date;                    ///< YYYY-MM-DD, not in the future; empty: today
     domain::OnderzoekFindings findings;  ///< the flags; id, client and recorded_on are set here
     std::string cognitive_screen;        ///< empty, or 0–30
     std::string dementia = "none";
-    std::string decline_since;  ///< empty, or YYYY-MM-DD not in the future
+    std::string decline_since;         ///< empty, or YYYY-MM-DD not in the future
     std::string reablement_wait_days;  ///< empty (unknown), or 0–3650
     std::string limitation = "none";
 };
@@ -34,8 +34,8 @@ struct DecideRequest {
     std::int64_t client = 0;
     std::string policy;  ///< empty: the policy of the client's last decision
     std::string choice = "not_asked";
-    std::string outcome;  ///< empty, or an override of the computed outcome
-    std::string minutes;  ///< empty, or an override of the computed minutes per week
+    std::string outcome;     ///< empty, or an override of the computed outcome
+    std::string minutes;     ///< empty, or an override of the computed minutes per week
     std::string motivation;  ///< required for any override
     bool dry_run = false;
 };
