@@ -87,11 +87,16 @@ std::string counted(const app::ProtocolCheck& check)
     auto count = [](std::size_t n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
     };
-    const std::string instruments = count(check.instruments, "instrument", "instruments");
-    const std::string templates = count(check.trajectories, "trajectory template", "trajectory templates");
-    if (check.trajectory_files == 0) return instruments;
-    if (check.files == 0) return templates;
-    return instruments + " and " + templates;
+    std::vector<std::string> parts;
+    if (check.files > 0) parts.push_back(count(check.instruments, "instrument", "instruments"));
+    if (check.trajectory_files > 0)
+        parts.push_back(count(check.trajectories, "trajectory template", "trajectory templates"));
+    if (check.policy_files > 0) parts.push_back(count(check.policies, "policy", "policies"));
+    if (check.norm_files > 0) parts.push_back(count(check.norms, "norm table", "norm tables"));
+    std::string text;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+    return text;
 }
 
 void run_validate(const GlobalOptions& global, const ProtocolsOptions& options)

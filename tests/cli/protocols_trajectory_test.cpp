@@ -100,7 +100,7 @@ TEST_CASE("protocols validate covers the templates, and a bad template refuses t
 {
     const auto validate = run_cli({"protocols", "validate"});
     CHECK(validate.exit_code == 0);
-    CHECK(contains(validate.out, ": 25 instruments and 4 trajectory templates valid; every worked example passes\n"));
+    CHECK(contains(validate.out, ": 25 instruments, 4 trajectory templates, 3 policies and 1 norm table valid; every worked example passes\n"));
     const auto folder = run_cli({"protocols", "validate", std::string(REABLE_SOURCE_PROTOCOLS_DIR) + "/trajectories"});
     CHECK(folder.exit_code == 0);
     CHECK(contains(folder.out, "/trajectories: 4 trajectory templates valid; every worked example passes\n"));
