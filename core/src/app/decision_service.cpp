@@ -161,8 +161,6 @@ const protocol::Policy& policy_for(storage::UnitOfWork& work, const protocol::Re
                     " has no earlier decision to take the policy from; choose one of: " + known);
 }
 
-bool is_hh(domain::Outcome o) { return o == domain::Outcome::hh_granted || o == domain::Outcome::temporary_hh; }
-
 }  // namespace
 
 domain::OnderzoekFindings record_findings(storage::UnitOfWork& work, const Clock& clock, const FindingsInput& input)
@@ -245,8 +243,8 @@ DecideResult decide(storage::UnitOfWork& work, const protocol::Registry& registr
     r.norm_version = d.norm_version;
     r.choice = *choice;
     r.computed_outcome = d.outcome;
-    if (d.hh && is_hh(d.outcome)) r.computed_minutes = d.hh->minutes_per_week.to_string();
-    r.band = d.hh && is_hh(d.outcome) ? d.hh->band : "";
+    if (d.hh && domain::grants_household_help(d.outcome)) r.computed_minutes = d.hh->minutes_per_week.to_string();
+    r.band = d.hh && domain::grants_household_help(d.outcome) ? d.hh->band : "";
     r.needs_motivation = d.needs_motivation;
     r.outcome = d.outcome;
     r.minutes_per_week = r.computed_minutes;
@@ -270,14 +268,14 @@ DecideResult decide(storage::UnitOfWork& work, const protocol::Registry& registr
     if ((!request.outcome.empty() || !request.minutes.empty()) && request.motivation.empty())
         check.fail("motivation",
                    "required when overriding the computed outcome or minutes: write why (Awb 3:46, 4:84)");
-    if (!request.minutes.empty() && !is_hh(r.outcome))
+    if (!request.minutes.empty() && !domain::grants_household_help(r.outcome))
         check.fail("minutes", "only an outcome of hh_granted or temporary_hh has minutes; the outcome is " +
                                   std::string(domain::to_string(r.outcome)));
-    if (is_hh(r.outcome) && !r.minutes_per_week)
+    if (domain::grants_household_help(r.outcome) && !r.minutes_per_week)
         check.fail("minutes", "required: the outcome " + std::string(domain::to_string(r.outcome)) +
                                   " must state the minutes per week");
     check.throw_if_any();
-    if (!is_hh(r.outcome)) r.minutes_per_week.reset();
+    if (!domain::grants_household_help(r.outcome)) r.minutes_per_week.reset();
 
     const int training_weeks = registry.trajectory(policy.trajectory).training_weeks.value;
     const decision::DecisionDates dates = decision::decision_dates(policy, training_weeks, r.outcome, today);

@@ -13,16 +13,9 @@ namespace {
 
 using domain::Outcome;
 
-std::string nl(Decimal value)
-{
-    std::string text = value.to_string();
-    std::replace(text.begin(), text.end(), '.', ',');
-    return text;
-}
+std::string nl(Decimal value) { return dutch_number(value); }
 
 std::string date_nl(calendar::Date day) { return calendar::format_iso_date(day); }
-
-bool is_hh(Outcome o) { return o == Outcome::hh_granted || o == Outcome::temporary_hh; }
 
 std::string decision_sentence(const Beschikking& b)
 {
@@ -109,7 +102,7 @@ DecisionDates decision_dates(const protocol::Policy& policy, int training_weeks,
 
 std::optional<Allocation> allocation(const Beschikking& b)
 {
-    if (!is_hh(b.outcome) || !b.minutes_per_week) return std::nullopt;
+    if (!domain::grants_household_help(b.outcome) || !b.minutes_per_week) return std::nullopt;
     Allocation a;
     a.product_code = b.policy->product_code;
     a.volume = *b.minutes_per_week;
@@ -132,7 +125,7 @@ std::string beschikking_text(const Beschikking& b)
     out << "Beleid: " << policy.label.nl << " (" << policy.reference() << ")\n";
 
     out << "\nBesluit\n  " << decision_sentence(b) << "\n";
-    if (is_hh(b.outcome) && b.minutes_per_week) amount_section(out, b);
+    if (domain::grants_household_help(b.outcome) && b.minutes_per_week) amount_section(out, b);
 
     out << "\nPeriode\n  Ingangsdatum: " << date_nl(b.dates.starts_on) << "\n";
     if (b.dates.ends_on) out << "  Einddatum: " << date_nl(*b.dates.ends_on) << "\n";
@@ -141,7 +134,7 @@ std::string beschikking_text(const Beschikking& b)
             << (b.outcome == Outcome::reablement_first ? "Herbeoordeling aan het einde van het traject: "
                                                        : "Heronderzoek: ")
             << date_nl(*b.dates.review_on) << "\n";
-    if (is_hh(b.outcome))
+    if (domain::grants_household_help(b.outcome))
         out << "  Toewijzing: productcategorie 01, " << nl(*b.minutes_per_week)
             << " minuten (eenheid 01) per week (frequentie 2)"
             << (policy.product_code ? ", productcode " + *policy.product_code : "") << ".\n";
@@ -167,7 +160,7 @@ std::string beschikking_text(const Beschikking& b)
         const Reason r = reason("R-OVERRIDE", b.motivation);
         out << "\nAfwijking\n  [" << r.code << "] " << r.sentence << " (grondslag: " << r.basis << ")\n";
     }
-    if (is_hh(b.outcome))
+    if (domain::grants_household_help(b.outcome))
         out << "\nEigen bijdrage\n  Voor deze maatwerkvoorziening betaalt u een eigen bijdrage (het "
                "abonnementstarief). "
                "Het CAK stelt die vast en int die.\n";

@@ -17,13 +17,7 @@ using protocol::NormFact;
 
 std::string yes_no(bool value) { return value ? "true" : "false"; }
 
-/// "233,5": numbers in Dutch sentences use a decimal comma.
-std::string nl(Decimal value)
-{
-    std::string text = value.to_string();
-    std::replace(text.begin(), text.end(), '.', ',');
-    return text;
-}
+std::string nl(Decimal value) { return dutch_number(value); }
 
 std::string minutes_nl(Decimal value) { return nl(value) + " minuten per week"; }
 

@@ -6,6 +6,7 @@
 
 #include "reable/error.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace reable::decision {
@@ -129,6 +130,13 @@ constexpr std::array k_catalogue{
 };
 
 }  // namespace
+
+std::string dutch_number(Decimal value)
+{
+    std::string text = value.to_string();
+    std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+}
 
 Reason reason(std::string_view code, const std::string& detail)
 {

@@ -116,6 +116,9 @@ HhAmount compute_hh(const protocol::HhNorms& norms, const protocol::NeedFacts& f
 /// `norms` must be the table the policy names.
 Decision decide(const protocol::Policy& policy, const protocol::HhNorms& norms, const DecisionInput& input);
 
+/// A number as Dutch text uses it, with a decimal comma: 233.5 → "233,5".
+std::string dutch_number(Decimal value);
+
 /// The Dutch sentence and basis of a reason code; `detail` fills the sentence's blank.
 Reason reason(std::string_view code, const std::string& detail = {});
 

@@ -21,6 +21,8 @@ enum class Outcome {
 std::string_view to_string(Outcome v);
 std::optional<Outcome> parse_outcome(std::string_view code);
 std::string_view outcome_codes();
+/// True for the outcomes that grant household help in minutes per week.
+inline bool grants_household_help(Outcome v) { return v == Outcome::hh_granted || v == Outcome::temporary_hh; }
 
 /// The resident's informed choice about reablement.
 enum class Choice { not_asked, accept, decline };
@@ -50,10 +52,10 @@ struct RecordedDecision {
     Outcome computed_outcome = Outcome::not_applicable;
     std::optional<std::string> computed_minutes;  ///< minutes per week as computed
     std::string band;
-    bool needs_motivation = false;  ///< the engine flagged a maatwerk departure from the norm
-    Outcome outcome = Outcome::not_applicable;  ///< final: the computed one unless overridden
+    bool needs_motivation = false;                ///< the engine flagged a maatwerk departure from the norm
+    Outcome outcome = Outcome::not_applicable;    ///< final: the computed one unless overridden
     std::optional<std::string> minutes_per_week;  ///< final
-    std::string motivation;  ///< the assessor's written motivation; required for any override
+    std::string motivation;                       ///< the assessor's written motivation; required for any override
     std::optional<calendar::Date> starts_on;
     std::optional<calendar::Date> ends_on;
     std::optional<calendar::Date> review_on;
