@@ -9,6 +9,7 @@ int exit_code_for(ErrorCode code)
     case ErrorCode::not_found: return exit_not_found;
     case ErrorCode::conflict:
     case ErrorCode::precondition_failed: return exit_conflict;
+    case ErrorCode::unauthenticated:
     case ErrorCode::forbidden: return exit_forbidden;
     case ErrorCode::protocol_invalid: return exit_protocol_invalid;
     case ErrorCode::storage_failure: return exit_storage;

@@ -9,6 +9,7 @@ std::string_view to_string(ErrorCode code)
     case ErrorCode::not_found: return "not_found";
     case ErrorCode::conflict: return "conflict";
     case ErrorCode::precondition_failed: return "precondition_failed";
+    case ErrorCode::unauthenticated: return "unauthenticated";
     case ErrorCode::forbidden: return "forbidden";
     case ErrorCode::protocol_invalid: return "protocol_invalid";
     case ErrorCode::storage_failure: return "storage_failure";

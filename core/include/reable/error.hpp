@@ -14,6 +14,7 @@ enum class ErrorCode {
     not_found,            ///< a named thing does not exist (instrument id, client …)
     conflict,             ///< the request contradicts the stored state
     precondition_failed,  ///< the request is valid but not allowed in the current state
+    unauthenticated,      ///< no valid credentials: a wrong password, an unknown, expired or revoked token
     forbidden,            ///< the user's role does not allow it
     protocol_invalid,     ///< a protocol file (instrument, trajectory, policy) is malformed
     storage_failure,      ///< the database or a file could not be read or written

@@ -108,6 +108,63 @@ std::vector<Client> SqliteClientRepository::list(std::optional<AreaId> area)
     return out;
 }
 
+namespace {
+
+std::optional<std::int64_t> optional_id(const auto& id)
+{
+    return id ? std::optional<std::int64_t>(id->value) : std::nullopt;
+}
+
+/// The filters of a ClientQuery as one WHERE clause with numbered parameters ?1..?3, so the list
+/// and its count share it.
+constexpr std::string_view k_client_filter =
+    "FROM client c JOIN area a ON a.id = c.area_id "
+    "WHERE (?1 IS NULL OR c.area_id = ?1) AND (?2 IS NULL OR a.municipality_id = ?2) "
+    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM trajectory t JOIN trajectory_member tm ON tm.trajectory_id = t.id "
+    "JOIN member m ON m.id = tm.member_id WHERE t.client_id = c.id AND m.team_id = ?3)) ";
+
+void bind_client_filter(Statement& s, const storage::ClientQuery& q)
+{
+    s.bind(1, optional_id(q.area)).bind(2, optional_id(q.municipality)).bind(3, optional_id(q.team));
+}
+
+}  // namespace
+
+storage::PageOf<Client> SqliteClientRepository::page(const storage::ClientQuery& q)
+{
+    storage::PageOf<Client> out;
+    Statement& s = m_db.cached(
+        "SELECT c.id, c.birth_date, c.sex, c.area_id, c.household, c.household_size, c.dwelling, c.rooms_in_use, "
+        "c.rooms_not_in_use, c.pets " +
+        std::string(k_client_filter) + "ORDER BY c.id LIMIT ?4 OFFSET ?5");
+    bind_client_filter(s, q);
+    s.bind(4, static_cast<std::int64_t>(q.page.limit)).bind(5, static_cast<std::int64_t>(q.page.offset));
+    out.items = all_rows(s, read_client);
+    for (Client& c : out.items) c.carers = carers(c.id);
+
+    Statement& count = m_db.cached("SELECT count(*) " + std::string(k_client_filter));
+    bind_client_filter(count, q);
+    StatementUse use(count);
+    count.step();
+    out.total = static_cast<std::size_t>(count.integer(0));
+    return out;
+}
+
+std::optional<storage::ClientScope> SqliteClientRepository::scope(ClientId id)
+{
+    Statement& s = m_db.cached("SELECT a.municipality_id FROM client c JOIN area a ON a.id = c.area_id WHERE c.id = ?");
+    s.bind(1, id.value);
+    const std::optional<std::int64_t> municipality = first_row(s, [](const Statement& r) { return r.integer(0); });
+    if (!municipality) return std::nullopt;
+    storage::ClientScope out{MunicipalityId{*municipality}, {}};
+    Statement& teams = m_db.cached(
+        "SELECT DISTINCT m.team_id FROM trajectory t JOIN trajectory_member tm ON tm.trajectory_id = t.id "
+        "JOIN member m ON m.id = tm.member_id WHERE t.client_id = ? ORDER BY m.team_id");
+    teams.bind(1, id.value);
+    out.teams = all_rows(teams, [](const Statement& r) { return TeamId{r.integer(0)}; });
+    return out;
+}
+
 std::size_t SqliteClientRepository::count()
 {
     return static_cast<std::size_t>(m_db.query_integer("SELECT count(*) FROM client").value_or(0));

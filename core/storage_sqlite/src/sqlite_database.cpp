@@ -89,6 +89,17 @@ public:
         return out;
     }
 
+    std::uint64_t size_bytes() override
+    {
+        std::uint64_t total = 0;
+        for (const std::filesystem::path& p : {m_db.path(), std::filesystem::path(m_db.path().string() + "-wal")}) {
+            std::error_code ec;
+            const auto size = std::filesystem::file_size(p, ec);
+            if (!ec) total += size;
+        }
+        return total;
+    }
+
     int migrate() override
     {
         int applied = 0;

@@ -45,7 +45,9 @@ public:
     std::optional<domain::ClientIdentity> identity(domain::ClientId id) override;
     std::optional<domain::ClientId> find_by_bsn(const domain::Bsn& bsn) override;
     std::vector<domain::Client> list(std::optional<domain::AreaId> area) override;
+    storage::PageOf<domain::Client> page(const storage::ClientQuery& query) override;
     std::size_t count() override;
+    std::optional<storage::ClientScope> scope(domain::ClientId id) override;
     domain::MeldingId add_melding(const domain::Melding& m) override;
     std::optional<domain::Melding> melding(domain::MeldingId id) override;
     void update_melding(const domain::Melding& m) override;
@@ -66,11 +68,13 @@ public:
     std::vector<domain::Trajectory> for_client(domain::ClientId client) override;
     std::vector<domain::Trajectory> open() override;
     std::vector<domain::Trajectory> for_member(domain::MemberId member) override;
+    storage::PageOf<domain::Trajectory> page(const storage::TrajectoryQuery& query) override;
     void record_transition(const domain::Trajectory& updated, const domain::Transition& t) override;
     std::vector<domain::Transition> history(domain::TrajectoryId id) override;
 
 private:
     std::vector<domain::Trajectory> query(std::string_view where, std::int64_t key);
+    void read_teams(std::vector<domain::Trajectory>& trajectories);
     Connection& m_db;
     /// Trajectories read in this unit of work, by id; record_transition() drops its entry. Safe
     /// for the same reason as the member cache: one repository per transaction.
@@ -119,6 +123,36 @@ public:
     domain::DecisionId add(const domain::RecordedDecision& d) override;
     std::optional<domain::RecordedDecision> find(domain::DecisionId id) override;
     std::vector<domain::RecordedDecision> for_client(domain::ClientId client) override;
+    std::size_t count() override;
+
+private:
+    Connection& m_db;
+};
+
+class SqliteUserRepository final : public storage::UserRepository {
+public:
+    explicit SqliteUserRepository(Connection& c) : m_db(c) {}
+    domain::UserId add(const domain::User& u) override;
+    std::optional<domain::User> find(domain::UserId id) override;
+    std::optional<domain::User> by_username(std::string_view username) override;
+    std::vector<domain::User> list() override;
+    void set_password(domain::UserId id, const std::string& password_hash) override;
+    void set_active(domain::UserId id, bool active) override;
+    void add_token(const domain::TokenRecord& t) override;
+    std::optional<domain::TokenRecord> token(std::string_view digest) override;
+    void revoke_token(std::string_view digest, const std::string& at) override;
+    int revoke_tokens(domain::UserId id, const std::string& at) override;
+
+private:
+    Connection& m_db;
+};
+
+class SqliteAuditRepository final : public storage::AuditRepository {
+public:
+    explicit SqliteAuditRepository(Connection& c) : m_db(c) {}
+    domain::AuditEvent append(domain::AuditEvent event) override;
+    storage::PageOf<domain::AuditEvent> for_client(domain::ClientId client, storage::Page page) override;
+    std::vector<domain::AuditEvent> after(std::int64_t after, std::size_t limit) override;
     std::size_t count() override;
 
 private:

@@ -58,15 +58,70 @@ std::vector<Trajectory> SqliteTrajectoryRepository::query(std::string_view where
                                std::string(where) + " ORDER BY id");
     if (where.find('?') != std::string_view::npos) s.bind(1, key);
     std::vector<Trajectory> out = all_rows(s, read_trajectory);
+    read_teams(out);
+    return out;
+}
 
+void SqliteTrajectoryRepository::read_teams(std::vector<Trajectory>& trajectories)
+{
     Statement& team = m_db.cached(
         "SELECT discipline, member_id FROM trajectory_member WHERE trajectory_id = ? ORDER BY discipline");
-    for (Trajectory& t : out) {
+    for (Trajectory& t : trajectories) {
         team.bind(1, t.id.value);
         t.team = all_rows(team, [](const Statement& r) {
             return CareAssignment{read_code<Discipline>(r, 0, parse_discipline, "discipline"), MemberId{r.integer(1)}};
         });
     }
+}
+
+namespace {
+
+std::optional<std::int64_t> optional_id(const auto& id)
+{
+    return id ? std::optional<std::int64_t>(id->value) : std::nullopt;
+}
+
+/// The filters of a TrajectoryQuery as one WHERE clause with numbered parameters ?1..?8, shared by
+/// the list and its count.
+constexpr std::string_view k_trajectory_filter =
+    "FROM trajectory t JOIN client c ON c.id = t.client_id JOIN area a ON a.id = c.area_id "
+    "WHERE (?1 IS NULL OR t.client_id = ?1) "
+    "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM trajectory_member tm JOIN member m ON m.id = tm.member_id "
+    "WHERE tm.trajectory_id = t.id AND m.team_id = ?2)) "
+    "AND (?3 IS NULL OR a.municipality_id = ?3) AND (?4 IS NULL OR c.area_id = ?4) "
+    "AND (?5 IS NULL OR t.state = ?5) AND (?6 = 0 OR t.state NOT IN ('closed', 'dropped_out')) "
+    "AND (?7 IS NULL OR t.start_date >= ?7) AND (?8 IS NULL OR t.start_date <= ?8) ";
+
+void bind_trajectory_filter(Statement& s, const storage::TrajectoryQuery& q)
+{
+    s.bind(1, optional_id(q.client))
+        .bind(2, optional_id(q.team))
+        .bind(3, optional_id(q.municipality))
+        .bind(4, optional_id(q.area))
+        .bind(5, q.state ? std::optional<std::string>(std::string(to_string(*q.state))) : std::nullopt)
+        .bind(6, q.open_only ? 1 : 0);
+    bind_date(s, 7, q.started_from);
+    bind_date(s, 8, q.started_to);
+}
+
+}  // namespace
+
+storage::PageOf<Trajectory> SqliteTrajectoryRepository::page(const storage::TrajectoryQuery& q)
+{
+    storage::PageOf<Trajectory> out;
+    Statement& s = m_db.cached("SELECT t.id, t.client_id, t.melding_id, t.template_id, t.template_version, "
+                               "t.start_date, t.state, t.ended_on, t.closure, t.end_reason " +
+                               std::string(k_trajectory_filter) + "ORDER BY t.id LIMIT ?9 OFFSET ?10");
+    bind_trajectory_filter(s, q);
+    s.bind(9, static_cast<std::int64_t>(q.page.limit)).bind(10, static_cast<std::int64_t>(q.page.offset));
+    out.items = all_rows(s, read_trajectory);
+    read_teams(out.items);
+
+    Statement& count = m_db.cached("SELECT count(*) " + std::string(k_trajectory_filter));
+    bind_trajectory_filter(count, q);
+    StatementUse use(count);
+    count.step();
+    out.total = static_cast<std::size_t>(count.integer(0));
     return out;
 }
 

@@ -19,6 +19,8 @@ public:
     storage::SessionRepository& sessions() override { return m_sessions; }
     storage::MeasurementRepository& measurements() override { return m_measurements; }
     storage::DecisionRepository& decisions() override { return m_decisions; }
+    storage::UserRepository& users() override { return m_users; }
+    storage::AuditRepository& audit() override { return m_audit; }
     void commit() override;
 
 private:
@@ -30,6 +32,8 @@ private:
     SqliteSessionRepository m_sessions;
     SqliteMeasurementRepository m_measurements;
     SqliteDecisionRepository m_decisions;
+    SqliteUserRepository m_users;
+    SqliteAuditRepository m_audit;
 };
 
 }  // namespace reable::storage_sqlite

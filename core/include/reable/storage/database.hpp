@@ -2,6 +2,7 @@
 
 #include "reable/storage/repositories.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -21,6 +22,8 @@ public:
     virtual SessionRepository& sessions() = 0;
     virtual MeasurementRepository& measurements() = 0;
     virtual DecisionRepository& decisions() = 0;
+    virtual UserRepository& users() = 0;
+    virtual AuditRepository& audit() = 0;
     /// Makes the work durable (with the default durability: on disk when this returns).
     virtual void commit() = 0;
 };
@@ -48,6 +51,8 @@ public:
     /// A transaction that only reads, seeing one consistent snapshot.
     virtual std::unique_ptr<UnitOfWork> read() = 0;
     virtual SchemaStatus status() = 0;
+    /// Bytes on disk: the database file and its write-ahead log.
+    virtual std::uint64_t size_bytes() = 0;
     /// Applies the pending migrations in order, each in its own transaction. Returns how many.
     virtual int migrate() = 0;
     /// Copies the live database to `target` (a new file) while others keep working, then checks

@@ -7,6 +7,7 @@
 
 #include "reable/calendar.hpp"
 #include "reable/domain/client.hpp"
+#include "reable/domain/audit.hpp"
 #include "reable/domain/decision.hpp"
 #include "reable/domain/measurement.hpp"
 #include "reable/domain/melding.hpp"
@@ -14,12 +15,54 @@
 #include "reable/domain/organisation.hpp"
 #include "reable/domain/session.hpp"
 #include "reable/domain/trajectory.hpp"
+#include "reable/domain/user.hpp"
 
 #include <optional>
 #include <string_view>
 #include <vector>
 
 namespace reable::storage {
+
+/// A window on a long list: `limit` rows from `offset`, in id order.
+struct Page {
+    std::size_t offset = 0;
+    std::size_t limit = 50;
+};
+
+/// One page of a list and the number of rows that match in all.
+template <class T>
+struct PageOf {
+    std::vector<T> items;
+    std::size_t total = 0;
+};
+
+/// What decides who may see a client: the municipality of the area the client lives in, and the
+/// teams whose members serve (or served) one of the client's trajectories.
+struct ClientScope {
+    domain::MunicipalityId municipality;
+    std::vector<domain::TeamId> teams;
+};
+
+/// Filters for a client list; each one given narrows it.
+struct ClientQuery {
+    std::optional<domain::AreaId> area;
+    std::optional<domain::MunicipalityId> municipality;
+    std::optional<domain::TeamId> team;  ///< clients with a trajectory the team serves
+    Page page;
+};
+
+/// Filters for a trajectory list; each one given narrows it.
+struct TrajectoryQuery {
+    std::optional<domain::ClientId> client;
+    std::optional<domain::TeamId> team;
+    std::optional<domain::MunicipalityId> municipality;
+    std::optional<domain::AreaId> area;
+    std::optional<domain::TrajectoryState> state;
+    bool open_only = false;  ///< not closed and not dropped out
+    std::optional<calendar::Date> started_from;  ///< start date on or after
+    std::optional<calendar::Date> started_to;    ///< start date on or before
+    Page page;
+};
 
 class OrganisationRepository {
 public:
@@ -55,7 +98,10 @@ public:
     virtual std::optional<domain::ClientIdentity> identity(domain::ClientId id) = 0;
     virtual std::optional<domain::ClientId> find_by_bsn(const domain::Bsn& bsn) = 0;
     virtual std::vector<domain::Client> list(std::optional<domain::AreaId> area) = 0;
+    virtual PageOf<domain::Client> page(const ClientQuery& query) = 0;
     virtual std::size_t count() = 0;
+    /// nullopt when the client does not exist.
+    virtual std::optional<ClientScope> scope(domain::ClientId id) = 0;
 
     virtual domain::MeldingId add_melding(const domain::Melding& m) = 0;
     virtual std::optional<domain::Melding> melding(domain::MeldingId id) = 0;
@@ -74,6 +120,7 @@ public:
     virtual std::vector<domain::Trajectory> open() = 0;
     /// Trajectories a member serves (any state).
     virtual std::vector<domain::Trajectory> for_member(domain::MemberId member) = 0;
+    virtual PageOf<domain::Trajectory> page(const TrajectoryQuery& query) = 0;
     /// Writes the new state (and, for a final state, the end fields) with its history entry.
     virtual void record_transition(const domain::Trajectory& updated, const domain::Transition& t) = 0;
     virtual std::vector<domain::Transition> history(domain::TrajectoryId id) = 0;
@@ -123,6 +170,40 @@ public:
     virtual std::optional<domain::RecordedDecision> find(domain::DecisionId id) = 0;
     /// A client's decisions, oldest first.
     virtual std::vector<domain::RecordedDecision> for_client(domain::ClientId client) = 0;
+    virtual std::size_t count() = 0;
+};
+
+/// Users and their bearer tokens.
+class UserRepository {
+public:
+    virtual ~UserRepository() = default;
+    /// Error{conflict} when the username is taken.
+    virtual domain::UserId add(const domain::User& u) = 0;
+    virtual std::optional<domain::User> find(domain::UserId id) = 0;
+    virtual std::optional<domain::User> by_username(std::string_view username) = 0;
+    virtual std::vector<domain::User> list() = 0;
+    virtual void set_password(domain::UserId id, const std::string& password_hash) = 0;
+    virtual void set_active(domain::UserId id, bool active) = 0;
+
+    virtual void add_token(const domain::TokenRecord& t) = 0;
+    virtual std::optional<domain::TokenRecord> token(std::string_view digest) = 0;
+    virtual void revoke_token(std::string_view digest, const std::string& at) = 0;
+    /// Revokes every live token of the user (a new password, a disabled account). Returns how many.
+    virtual int revoke_tokens(domain::UserId id, const std::string& at) = 0;
+};
+
+/// The NEN 7513 audit log: append-only and hash-chained.
+class AuditRepository {
+public:
+    virtual ~AuditRepository() = default;
+    /// Appends the event after the newest one: sets its id, prev_hash and hash, and returns it.
+    /// Runs inside the caller's write transaction, which holds the write lock, so the chain
+    /// cannot fork.
+    virtual domain::AuditEvent append(domain::AuditEvent event) = 0;
+    /// A client's events, newest first.
+    virtual PageOf<domain::AuditEvent> for_client(domain::ClientId client, Page page) = 0;
+    /// Up to `limit` events with an id above `after`, oldest first: for walking the whole log.
+    virtual std::vector<domain::AuditEvent> after(std::int64_t after, std::size_t limit) = 0;
     virtual std::size_t count() = 0;
 };
 
