@@ -1,0 +1,213 @@
+#include "http/dispatcher.hpp"
+
+#include "http/problem.hpp"
+
+#include "reable/app/user_service.hpp"
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/URI.h>
+
+#include <algorithm>
+#include <chrono>
+#include <istream>
+
+namespace reable::server {
+
+namespace {
+
+struct ParsedTarget {
+    std::string path;
+    std::vector<std::pair<std::string, std::string>> query;
+};
+
+/// Decodes and checks the request target. Refuses what no route can mean and what could be an
+/// attempt to step out of the API: "..", empty or encoded-slash segments, control characters.
+ParsedTarget parse_target(const std::string& target)
+{
+    ParsedTarget out;
+    try {
+        const Poco::URI uri(target);
+        out.path = uri.getPath();
+        out.query = uri.getQueryParameters();
+    } catch (const Poco::Exception&) {
+        throw BadRequest("path: the request target is not a valid URI", {{"path", "not a valid URI"}});
+    }
+    const std::string raw_path = target.substr(0, target.find('?'));
+    const auto bad = [](unsigned char c) { return c < 0x20 || c == 0x7f; };
+    if (out.path.empty() || out.path.front() != '/' || std::any_of(out.path.begin(), out.path.end(), bad) ||
+        out.path.find("/../") != std::string::npos || out.path.ends_with("/..") ||
+        out.path.find("/./") != std::string::npos || out.path.find("//") != std::string::npos ||
+        raw_path.find("%2f") != std::string::npos || raw_path.find("%2F") != std::string::npos ||
+        raw_path.find('\\') != std::string::npos)
+        throw BadRequest("path: not an API path", {{"path", "not an API path"}});
+    if (out.path.size() > 1 && out.path.back() == '/') out.path.pop_back();
+    return out;
+}
+
+std::string read_body(Poco::Net::HTTPServerRequest& request, std::size_t limit)
+{
+    if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(limit))
+        throw HttpStatusError(413, "content_too_large",
+                              "body: " + std::to_string(request.getContentLength64()) + " bytes; at most " +
+                                  std::to_string(limit) + " are accepted");
+    std::string body;
+    std::istream& in = request.stream();
+    char buffer[8192];
+    while (in) {
+        in.read(buffer, sizeof buffer);
+        body.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (body.size() > limit)
+            throw HttpStatusError(413, "content_too_large", "body: more than " + std::to_string(limit) +
+                                                               " bytes; at most that many are accepted");
+    }
+    return body;
+}
+
+std::string bearer_token(const Poco::Net::HTTPServerRequest& request)
+{
+    const std::string header = request.get("Authorization", "");
+    constexpr std::string_view k_scheme = "Bearer ";
+    if (header.size() <= k_scheme.size() || header.compare(0, k_scheme.size(), k_scheme) != 0)
+        throw Error(ErrorCode::unauthenticated, header.empty() ? "sign in first: send Authorization: Bearer <token>"
+                                                               : "the Authorization header must be \"Bearer <token>\"");
+    return header.substr(k_scheme.size());
+}
+
+std::string roles_text(const std::set<domain::Role>& roles)
+{
+    std::string out;
+    for (const domain::Role r : roles) out += (out.empty() ? "" : ", ") + std::string(to_string(r));
+    return out;
+}
+
+class ApiHandler final : public Poco::Net::HTTPRequestHandler {
+public:
+    ApiHandler(ServerContext& context, DispatchSettings settings, JsonLog& access_log, JsonLog& error_log)
+        : m_context(context), m_settings(settings), m_access_log(access_log), m_error_log(error_log)
+    {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
+    {
+        const auto started = std::chrono::steady_clock::now();
+        std::string route_label = "(unmatched)";
+        std::string path = "/";
+        std::int64_t user_id = 0;
+        Response answer;
+        try {
+            answer = dispatch(request, route_label, path, user_id);
+        } catch (const Error& e) {
+            answer = problem_response(problem_for(e), path, e);
+            if (e.code() == ErrorCode::storage_failure || e.code() == ErrorCode::internal)
+                m_error_log.write({{"level", "error"}, {"route", route_label}, {"code", std::string(to_string(e.code()))},
+                                   {"message", e.what()}});
+        } catch (const std::exception& e) {
+            answer = problem_response(internal_problem(), path, Error(ErrorCode::internal, ""));
+            m_error_log.write({{"level", "error"}, {"route", route_label}, {"code", "internal"}, {"message", e.what()}});
+        }
+        send(response, answer);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        m_context.metrics.record(request.getMethod(), route_label, answer.status, seconds);
+        m_access_log.write({{"method", request.getMethod()},
+                            {"route", route_label},
+                            {"status", answer.status},
+                            {"ms", seconds * 1000.0},
+                            {"bytes", static_cast<long long>(answer.body.size())},
+                            {"user", static_cast<long long>(user_id)},
+                            {"remote", request.clientAddress().host().toString()}});
+    }
+
+private:
+    Response dispatch(Poco::Net::HTTPServerRequest& request, std::string& route_label, std::string& path,
+                      std::int64_t& user_id)
+    {
+        ParsedTarget target = parse_target(request.getURI());
+        path = target.path;
+        std::vector<std::string> allowed;
+        const std::optional<RouteMatch> match = m_context.router.match(request.getMethod(), target.path, allowed);
+        if (!match) {
+            if (allowed.empty()) throw Error(ErrorCode::not_found, "no such resource: " + target.path);
+            std::string list;
+            for (const std::string& m : allowed) list += (list.empty() ? "" : ", ") + m;
+            Response r = problem_response({405, "method_not_allowed", "Method Not Allowed",
+                                           request.getMethod() + " is not allowed here; allowed: " + list, {}},
+                                          path, std::nullopt);
+            r.headers.emplace_back("Allow", list);
+            return r;
+        }
+        const Route& route = *match->route;
+        route_label = route.pattern;
+        std::string body = read_body(request, m_settings.max_body_bytes);
+
+        RequestContext ctx(m_context, route, match->params, std::move(target.query), std::move(body),
+                           request.clientAddress().host().toString());
+        try {
+            if (route.authenticated) {
+                std::string token = bearer_token(request);
+                const domain::User user = app::authenticate(ctx.work(), ctx.now(), token);
+                ctx.sign_in(app::load_principal(ctx.work(), user), std::move(token));
+                user_id = user.id.value;
+                if (!route.roles.count(user.role))
+                    throw Error(ErrorCode::forbidden, std::string(to_string(user.role)) + " may not " + route.method +
+                                                          " " + route.pattern + "; allowed: " + roles_text(route.roles));
+            }
+            Response r = route.handler(ctx);
+            // A route on one client's data that answered without an audit line is a bug: refuse to answer.
+            if (!route.audit_data.empty() && route.pattern.find('{') != std::string::npos && ctx.intents().empty())
+                throw Error(ErrorCode::internal, "route " + route.pattern + " recorded no audit line");
+            ctx.finish_work();
+            // A read's audit lines are durable before the data leaves the server.
+            if (!route.writes) m_context.audit.append(ctx.audit_events(domain::AuditResult::success));
+            return r;
+        } catch (const Error& e) {
+            ctx.abandon_work();
+            const domain::AuditResult result =
+                e.code() == ErrorCode::forbidden ? domain::AuditResult::denied : domain::AuditResult::failed;
+            m_context.audit.append(ctx.audit_events(result));
+            throw;
+        } catch (...) {
+            ctx.abandon_work();
+            m_context.audit.append(ctx.audit_events(domain::AuditResult::failed));
+            throw;
+        }
+    }
+
+    Response problem_response(const Problem& p, const std::string& instance, const std::optional<Error>& e)
+    {
+        Response r;
+        r.status = p.status;
+        r.content_type = "application/problem+json";
+        r.body = problem_json(p, instance);
+        if (e && e->code() == ErrorCode::unauthenticated) r.headers.emplace_back("WWW-Authenticate", "Bearer");
+        if (const auto* s = e ? dynamic_cast<const HttpStatusError*>(&*e) : nullptr)
+            r.headers.insert(r.headers.end(), s->headers().begin(), s->headers().end());
+        return r;
+    }
+
+    static void send(Poco::Net::HTTPServerResponse& response, const Response& answer)
+    {
+        response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
+        response.setContentType(answer.content_type);
+        response.setContentLength64(static_cast<Poco::Int64>(answer.body.size()));
+        response.set("Cache-Control", "no-store");
+        response.set("X-Content-Type-Options", "nosniff");
+        for (const auto& [name, value] : answer.headers) response.set(name, value);
+        // A body the client did not read to its end (413) cannot leave the connection reusable.
+        if (answer.status == 413) response.setKeepAlive(false);
+        response.send() << answer.body;
+    }
+
+    ServerContext& m_context;
+    DispatchSettings m_settings;
+    JsonLog& m_access_log;
+    JsonLog& m_error_log;
+};
+
+}  // namespace
+
+Poco::Net::HTTPRequestHandler* Dispatcher::createRequestHandler(const Poco::Net::HTTPServerRequest&)
+{
+    return new ApiHandler(m_context, m_settings, m_access_log, m_error_log);
+}
+
+}  // namespace reable::server

@@ -1,0 +1,76 @@
+#pragma once
+
+// The route table: each route is a method, a path pattern, the roles that may call it, whether it
+// writes, and its handler. Routing is a table look-up; the OpenAPI document is generated from the
+// same table, so the two cannot drift apart.
+
+#include "reable/domain/user.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace reable::server {
+
+class RequestContext;
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+using Handler = std::function<Response(RequestContext&)>;
+
+/// A query parameter a route accepts (for validation messages and the OpenAPI document).
+struct QueryParam {
+    std::string name;
+    std::string description;
+};
+
+struct Route {
+    std::string method{};  ///< GET, POST …
+    std::string pattern{};  ///< "/api/v1/clients/{id}": {name} matches one segment
+    std::string summary{};
+    std::string tag{};
+    /// Who may call it. Empty with `authenticated` false: anyone (login, health).
+    std::set<domain::Role> roles{};
+    bool authenticated = true;
+    /// Runs in a write transaction, committed with its audit lines; otherwise a read snapshot.
+    bool writes = false;
+    /// Which client data it touches ("client", "trajectory" …): such a route must record at least
+    /// one audit line when it succeeds. Empty: no client data.
+    std::string audit_data{};
+    std::vector<QueryParam> query{};
+    std::string request_schema{};   ///< a name in the OpenAPI components, or "" (no body), or "text/csv"
+    std::string response_schema{};  ///< a name in the OpenAPI components, or "text/plain"
+    int success_status = 200;
+    Handler handler{};
+};
+
+struct RouteMatch {
+    const Route* route = nullptr;
+    std::map<std::string, std::string> params;
+};
+
+class Router {
+public:
+    void add(Route route);
+    const std::vector<Route>& routes() const { return m_routes; }
+
+    /// The route for a method and path. When the path matches but the method does not,
+    /// `allowed` lists the methods that would (for 405).
+    std::optional<RouteMatch> match(const std::string& method, const std::string& path,
+                                    std::vector<std::string>& allowed) const;
+
+private:
+    std::vector<Route> m_routes;
+};
+
+std::vector<std::string> split_path(const std::string& path);
+
+}  // namespace reable::server

@@ -1,0 +1,40 @@
+#pragma once
+
+// A JSON-lines log (one object per line), for the access and the error log. Callers pass only
+// fields free of health data: route patterns, statuses, error codes, user ids, durations.
+
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace reable::server {
+
+/// One field of a log line: a name and a value that is either text or a number.
+struct LogField {
+    std::string name;
+    std::string text;
+    bool number = false;
+    LogField(std::string n, std::string t) : name(std::move(n)), text(std::move(t)) {}
+    LogField(std::string n, const char* t) : name(std::move(n)), text(t) {}
+    LogField(std::string n, long long v) : name(std::move(n)), text(std::to_string(v)), number(true) {}
+    LogField(std::string n, int v) : name(std::move(n)), text(std::to_string(v)), number(true) {}
+    LogField(std::string n, double v);
+};
+
+class JsonLog {
+public:
+    /// `target`: a file path (appended to), "-" for standard output, or "" for no log.
+    explicit JsonLog(const std::string& target);
+    /// Writes {"ts": now, fields…} as one line and flushes it.
+    void write(const std::vector<LogField>& fields);
+
+private:
+    std::mutex m_mutex;
+    std::unique_ptr<std::ofstream> m_file;
+    std::ostream* m_out = nullptr;
+};
+
+}  // namespace reable::server
