@@ -58,6 +58,8 @@ Response login(RequestContext& ctx)
         return views::json(o);
     } catch (const Error& e) {
         if (e.code() != ErrorCode::unauthenticated) throw;
+        // Close this request's write transaction first: the audit writer needs the write lock.
+        ctx.abandon_work();
         ctx.server.limiter.failed(username, ctx.remote(), now_steady);
         ctx.server.audit.append({login_event(ctx, username, std::nullopt, domain::AuditResult::failed)});
         throw;

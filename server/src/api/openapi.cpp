@@ -122,7 +122,7 @@ Object::Ptr operation(const Route& route)
     if (route.authenticated) {
         Array::Ptr security = new Array;
         Object::Ptr bearer = ordered();
-        bearer->set("bearer", new Array);
+        bearer->set("bearer", Array::Ptr(new Array));
         security->add(bearer);
         op->set("security", security);
     }

@@ -97,12 +97,12 @@ public:
         try {
             answer = dispatch(request, route_label, path, user_id);
         } catch (const Error& e) {
-            answer = problem_response(problem_for(e), path, e);
+            answer = problem_response(problem_for(e), path, &e);
             if (e.code() == ErrorCode::storage_failure || e.code() == ErrorCode::internal)
                 m_error_log.write({{"level", "error"}, {"route", route_label}, {"code", std::string(to_string(e.code()))},
                                    {"message", e.what()}});
         } catch (const std::exception& e) {
-            answer = problem_response(internal_problem(), path, Error(ErrorCode::internal, ""));
+            answer = problem_response(internal_problem(), path, nullptr);
             m_error_log.write({{"level", "error"}, {"route", route_label}, {"code", "internal"}, {"message", e.what()}});
         }
         send(response, answer);
@@ -131,7 +131,7 @@ private:
             for (const std::string& m : allowed) list += (list.empty() ? "" : ", ") + m;
             Response r = problem_response({405, "method_not_allowed", "Method Not Allowed",
                                            request.getMethod() + " is not allowed here; allowed: " + list, {}},
-                                          path, std::nullopt);
+                                          path, nullptr);
             r.headers.emplace_back("Allow", list);
             return r;
         }
@@ -172,14 +172,15 @@ private:
         }
     }
 
-    Response problem_response(const Problem& p, const std::string& instance, const std::optional<Error>& e)
+    /// `e` by pointer, not by value: a copy would lose what kind of Error it was (HttpStatusError).
+    static Response problem_response(const Problem& p, const std::string& instance, const Error* e)
     {
         Response r;
         r.status = p.status;
         r.content_type = "application/problem+json";
         r.body = problem_json(p, instance);
         if (e && e->code() == ErrorCode::unauthenticated) r.headers.emplace_back("WWW-Authenticate", "Bearer");
-        if (const auto* s = e ? dynamic_cast<const HttpStatusError*>(&*e) : nullptr)
+        if (const auto* s = dynamic_cast<const HttpStatusError*>(e))
             r.headers.insert(r.headers.end(), s->headers().begin(), s->headers().end());
         return r;
     }

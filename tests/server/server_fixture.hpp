@@ -1,0 +1,78 @@
+#pragma once
+
+// The server tests' shared facts: the fixture database, its users, and a running server on a copy.
+
+#include "support/scratch.hpp"
+
+#include "reable/storage/database.hpp"
+
+#include <Poco/JSON/Object.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reable::testing {
+
+inline constexpr const char* k_fixture_today = "2026-11-23";
+inline constexpr int k_fixture_clients = 24;
+inline constexpr const char* k_fixture_password = "fixture-password";
+
+struct FixtureUser {
+    std::string username;
+    std::string role;
+    std::optional<std::int64_t> member;
+    std::string municipality;
+};
+
+/// beheer (administrator), fysio (physiotherapist of team 1), fysio2 (physiotherapist of team 2),
+/// wij (access assessor, GM0014), wij2 (access assessor, GM0363: no clients), onderzoeker (evaluator).
+std::vector<FixtureUser> fixture_users(storage::UnitOfWork& work);
+
+struct HttpResult {
+    int status = 0;
+    std::string content_type;
+    std::string body;
+    std::map<std::string, std::string> headers;
+    Poco::JSON::Object::Ptr json() const;
+};
+
+/// A reable-server on a fresh copy of the fixture database, on an ephemeral 127.0.0.1 port.
+/// Stopped with SIGTERM when it goes out of scope.
+class TestServer {
+public:
+    explicit TestServer(std::vector<std::string> extra_arguments = {});
+    ~TestServer();
+    TestServer(const TestServer&) = delete;
+    TestServer& operator=(const TestServer&) = delete;
+
+    int port() const { return m_port; }
+    const std::filesystem::path& database() const { return m_database; }
+    const Scratch& scratch() const { return m_scratch; }
+
+    HttpResult request(const std::string& method, const std::string& path, const std::string& body = "",
+                       const std::string& token = "", const std::string& content_type = "application/json") const;
+    HttpResult get(const std::string& path, const std::string& token = "") const { return request("GET", path, "", token); }
+    HttpResult post(const std::string& path, const std::string& body, const std::string& token = "") const
+    {
+        return request("POST", path, body, token);
+    }
+    /// Signs in and returns the bearer token (fails the test when that does not work).
+    std::string login(const std::string& username) const;
+
+    /// Sends SIGTERM and returns the exit status (the destructor then does nothing).
+    int stop();
+    bool running() const;
+
+private:
+    Scratch m_scratch;
+    std::filesystem::path m_database;
+    int m_pid = -1;
+    int m_port = 0;
+};
+
+/// A row count straight from the database file (to show that a refused request wrote nothing).
+std::int64_t count_rows(const std::filesystem::path& database, const std::string& table);
+
+}  // namespace reable::testing
