@@ -1,4 +1,4 @@
-#include "compact_json.hpp"
+#include "reable/compact_json.hpp"
 
 namespace reable::json {
 
@@ -87,6 +87,7 @@ CompactWriter& CompactWriter::value(Decimal number)
 CompactWriter& CompactWriter::value(bool flag) { return raw(flag ? "true" : "false"); }
 
 CompactWriter& CompactWriter::value(int number) { return raw(std::to_string(number)); }
+CompactWriter& CompactWriter::value(std::int64_t number) { return raw(std::to_string(number)); }
 
 CompactWriter& CompactWriter::null() { return raw("null"); }
 

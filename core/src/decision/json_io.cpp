@@ -1,6 +1,6 @@
 #include "reable/decision/json_io.hpp"
 
-#include "../compact_json.hpp"
+#include "reable/compact_json.hpp"
 
 namespace reable::decision {
 namespace {

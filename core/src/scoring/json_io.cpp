@@ -1,6 +1,6 @@
 #include "reable/scoring/json_io.hpp"
 
-#include "../compact_json.hpp"
+#include "reable/compact_json.hpp"
 #include "../json_support.hpp"
 #include "reable/error.hpp"
 

@@ -50,12 +50,12 @@ Response login(RequestContext& ctx)
             app::login(ctx.work(), ctx.now(), username, password, ctx.server.token_lifetime);
         ctx.work().audit().append(login_event(ctx, username, result.user, domain::AuditResult::success));
         ctx.server.limiter.succeeded(username);
-        views::Object::Ptr o = views::object();
-        o->set("token", result.token);
-        o->set("token_type", "Bearer");
-        o->set("expires_at", result.expires_at);
-        o->set("user", views::user(result.user));
-        return views::json(o);
+        views::CompactWriter w;
+        w.begin_object().key("token").value(result.token).key("token_type").value("Bearer");
+        w.key("expires_at").value(result.expires_at).key("user");
+        views::user(w, result.user);
+        w.end_object();
+        return views::json(w);
     } catch (const Error& e) {
         if (e.code() != ErrorCode::unauthenticated) throw;
         // Close this request's write transaction first: the audit writer needs the write lock.
@@ -78,12 +78,15 @@ Response logout(RequestContext& ctx)
 Response me(RequestContext& ctx)
 {
     const app::Principal& who = ctx.principal();
-    views::Object::Ptr o = views::user(who.user);
-    o->set("team_id", who.member ? Poco::Dynamic::Var(who.member->team.value) : Poco::Dynamic::Var());
-    o->set("discipline",
-           who.member ? Poco::Dynamic::Var(std::string(to_string(who.member->discipline))) : Poco::Dynamic::Var());
-    o->set("basis", who.basis());
-    return views::json(o);
+    views::CompactWriter w;
+    w.begin_object();
+    views::user_fields(w, who.user);
+    w.key("team_id");
+    if (who.member) w.value(who.member->team.value); else w.null();
+    w.key("discipline");
+    if (who.member) w.value(to_string(who.member->discipline)); else w.null();
+    w.key("basis").value(who.basis()).end_object();
+    return views::json(w);
 }
 
 }  // namespace

@@ -25,12 +25,11 @@ Response list_clients(RequestContext& ctx)
     if (const auto team = ctx.query_id("team")) query.team = domain::TeamId{*team};
     app::scope_query(ctx.principal(), query);  // after the filters: the user's scope always wins
     const storage::PageOf<domain::Client> page = ctx.work().clients().page(query);
-    views::Array::Ptr items = new views::Array;
-    for (const domain::Client& c : page.items) {
+    const auto write = [&](views::CompactWriter& w, const domain::Client& c) {
         ctx.record_client_access(c.id, AuditAction::read, "client list");
-        items->add(views::client(c, ctx.work().clients().identity(c.id), false));
-    }
-    return views::json(views::page(items, page.total, query.page));
+        views::client(w, c, ctx.work().clients().identity(c.id), false);
+    };
+    return views::json(views::list(page.items, write, page.total, query.page));
 }
 
 Response get_client(RequestContext& ctx)
@@ -38,7 +37,9 @@ Response get_client(RequestContext& ctx)
     const domain::ClientId id{ctx.id("id")};
     ctx.access_client(id, AuditAction::read, "client");
     const domain::Client c = app::require_client(ctx.work(), id.value);
-    return views::json(views::client(c, ctx.work().clients().identity(id), sees_bsn(ctx)));
+    views::CompactWriter w;
+    views::client(w, c, ctx.work().clients().identity(id), sees_bsn(ctx));
+    return views::json(w);
 }
 
 Response add_client(RequestContext& ctx)
@@ -65,7 +66,9 @@ Response add_client(RequestContext& ctx)
     const domain::ClientId id = app::add_client(ctx.work(), ctx.server.clock, in);
     ctx.record_client_access(id, AuditAction::create, "client");
     const domain::Client c = app::require_client(ctx.work(), id.value);
-    return views::json(views::client(c, ctx.work().clients().identity(id), true), 201);
+    views::CompactWriter w;
+    views::client(w, c, ctx.work().clients().identity(id), true);
+    return views::json(w, 201);
 }
 
 Response access_log(RequestContext& ctx)
@@ -80,9 +83,7 @@ Response access_log(RequestContext& ctx)
     }
     const storage::Page page = ctx.page();
     const storage::PageOf<domain::AuditEvent> events = ctx.work().audit().for_client(id, page);
-    views::Array::Ptr items = new views::Array;
-    for (const domain::AuditEvent& e : events.items) items->add(views::audit_event(e));
-    return views::json(views::page(items, events.total, page));
+    return views::json(views::list(events.items, views::audit_event, events.total, page));
 }
 
 Response add_melding(RequestContext& ctx)
@@ -93,18 +94,14 @@ Response add_melding(RequestContext& ctx)
     const std::string received_on = body.required_text("received_on");
     body.finish();
     const domain::MeldingId m = app::add_melding(ctx.work(), ctx.server.clock, id.value, received_on);
-    return views::json(views::melding(*ctx.work().clients().melding(m)), 201);
+    return views::json(views::one(views::melding, *ctx.work().clients().melding(m)), 201);
 }
 
 Response list_meldingen(RequestContext& ctx)
 {
     const domain::ClientId id{ctx.id("id")};
     ctx.access_client(id, AuditAction::read, "melding");
-    views::Array::Ptr items = new views::Array;
-    for (const domain::Melding& m : ctx.work().clients().meldingen(id)) items->add(views::melding(m));
-    views::Object::Ptr o = views::object();
-    o->set("items", items);
-    return views::json(o);
+    return views::json(views::list(ctx.work().clients().meldingen(id), views::melding));
 }
 
 }  // namespace

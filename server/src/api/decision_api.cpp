@@ -46,11 +46,13 @@ Response record_findings(RequestContext& ctx)
     in.limitation = body.text("limitation").value_or(in.limitation);
     body.finish();
     const domain::OnderzoekFindings stored = app::record_findings(ctx.work(), ctx.server.clock, in);
-    views::Object::Ptr o = views::object();
-    o->set("id", stored.id.value);
-    o->set("client_id", client.value);
-    o->set("recorded_on", calendar::format_iso_date(stored.recorded_on));
-    return views::json(o, 201);
+    views::CompactWriter w;
+    w.begin_object()
+        .key("id").value(stored.id.value)
+        .key("client_id").value(client.value)
+        .key("recorded_on").value(calendar::format_iso_date(stored.recorded_on))
+        .end_object();
+    return views::json(w, 201);
 }
 
 Response decide(RequestContext& ctx)
@@ -70,10 +72,9 @@ Response decide(RequestContext& ctx)
     const app::DecideResult result = app::decide(ctx.work(), ctx.server.registry, ctx.server.clock, in);
     if (in.dry_run) {
         // Nothing is stored; the draft is shown as the service computed it.
-        views::Object::Ptr o = views::object();
-        o->set("dry_run", true);
-        o->set("beschikking", result.beschikking);
-        return views::json(o);
+        views::CompactWriter w;
+        w.begin_object().key("dry_run").value(true).key("beschikking").value(result.beschikking).end_object();
+        return views::json(w);
     }
     return views::json_text(decision::to_json(result.record), 201);
 }
@@ -82,13 +83,8 @@ Response list_decisions(RequestContext& ctx)
 {
     const domain::ClientId client{ctx.id("id")};
     ctx.access_client(client, AuditAction::read, "decision");
-    std::string body = "{\"items\":[";
-    bool first = true;
-    for (const domain::RecordedDecision& d : ctx.work().decisions().for_client(client)) {
-        body += (first ? "" : ",") + decision::to_json(d);
-        first = false;
-    }
-    return views::json_text(body + "]}");
+    const auto write = [](views::CompactWriter& w, const domain::RecordedDecision& d) { w.raw(decision::to_json(d)); };
+    return views::json(views::list(ctx.work().decisions().for_client(client), write));
 }
 
 domain::RecordedDecision accessible_decision(RequestContext& ctx)

@@ -14,11 +14,7 @@ namespace {
 
 Response list_teams(RequestContext& ctx)
 {
-    views::Array::Ptr items = new views::Array;
-    for (const domain::Team& t : ctx.work().organisation().teams()) items->add(views::team(t));
-    views::Object::Ptr o = views::object();
-    o->set("items", items);
-    return views::json(o);
+    return views::json(views::list(ctx.work().organisation().teams(), views::team));
 }
 
 Response add_team(RequestContext& ctx)
@@ -29,7 +25,7 @@ Response add_team(RequestContext& ctx)
     body.finish();
     const domain::TeamId id = app::add_team(ctx.work(), municipality, name);
     ctx.audit(domain::AuditAction::admin, "team");
-    return views::json(views::team(*ctx.work().organisation().team(id)), 201);
+    return views::json(views::one(views::team, *ctx.work().organisation().team(id)), 201);
 }
 
 Response list_members(RequestContext& ctx)
@@ -37,11 +33,7 @@ Response list_members(RequestContext& ctx)
     const domain::TeamId team{ctx.id("id")};
     if (!ctx.work().organisation().team(team))
         throw Error(ErrorCode::not_found, "no team " + std::to_string(team.value));
-    views::Array::Ptr items = new views::Array;
-    for (const domain::Member& m : ctx.work().organisation().members(team)) items->add(views::member(m));
-    views::Object::Ptr o = views::object();
-    o->set("items", items);
-    return views::json(o);
+    return views::json(views::list(ctx.work().organisation().members(team), views::member));
 }
 
 Response add_member(RequestContext& ctx)
@@ -52,31 +44,24 @@ Response add_member(RequestContext& ctx)
     body.finish();
     const domain::MemberId id = app::add_member(ctx.work(), ctx.id("id"), name, discipline);
     ctx.audit(domain::AuditAction::admin, "member");
-    return views::json(views::member(*ctx.work().organisation().member(id)), 201);
+    return views::json(views::one(views::member, *ctx.work().organisation().member(id)), 201);
 }
 
 Response list_users(RequestContext& ctx)
 {
-    views::Array::Ptr items = new views::Array;
-    for (const domain::User& u : ctx.work().users().list()) items->add(views::user(u));
-    views::Object::Ptr o = views::object();
-    o->set("items", items);
-    return views::json(o);
+    return views::json(views::list(ctx.work().users().list(), views::user));
 }
 
 Response verify_audit(RequestContext& ctx)
 {
     auto db = ctx.server.pool.lease();
     const app::AuditVerification v = app::verify_audit(*db, ctx.query("expect_head"));
-    views::Object::Ptr o = views::object();
-    o->set("intact", v.intact);
-    o->set("events", v.events);
-    o->set("head", v.head);
-    if (!v.intact) {
-        o->set("first_bad", v.first_bad);
-        o->set("problem", v.problem);
-    }
-    return views::json(o);
+    views::CompactWriter w;
+    w.begin_object().key("intact").value(v.intact).key("events").value(static_cast<std::int64_t>(v.events));
+    w.key("head").value(v.head);
+    if (!v.intact) w.key("first_bad").value(v.first_bad).key("problem").value(v.problem);
+    w.end_object();
+    return views::json(w);
 }
 
 }  // namespace

@@ -49,12 +49,11 @@ Response list_trajectories(RequestContext& ctx)
     }
     app::scope_query(ctx.principal(), query);
     const storage::PageOf<domain::Trajectory> page = ctx.work().trajectories().page(query);
-    views::Array::Ptr items = new views::Array;
-    for (const domain::Trajectory& t : page.items) {
+    const auto write = [&](views::CompactWriter& w, const domain::Trajectory& t) {
         ctx.record_client_access(t.client, AuditAction::read, "trajectory list");
-        items->add(views::trajectory(t));
-    }
-    return views::json(views::page(items, page.total, query.page));
+        views::trajectory(w, t);
+    };
+    return views::json(views::list(page.items, write, page.total, query.page));
 }
 
 Response start_trajectory(RequestContext& ctx)
@@ -70,14 +69,14 @@ Response start_trajectory(RequestContext& ctx)
     body.finish();
     ctx.access_client(domain::ClientId{in.client}, AuditAction::create, "trajectory");
     const domain::TrajectoryId id = app::start_trajectory(ctx.work(), ctx.server.registry, in);
-    return views::json(views::trajectory(*ctx.work().trajectories().find(id)), 201);
+    return views::json(views::one(views::trajectory, *ctx.work().trajectories().find(id)), 201);
 }
 
 Response get_trajectory(RequestContext& ctx)
 {
     const domain::Trajectory t = accessible_trajectory(ctx, AuditAction::read, "trajectory");
-    return views::json(views::trajectory_view(
-        app::view_trajectory(ctx.work(), ctx.server.registry, ctx.server.clock, t.id.value)));
+    return views::json(views::one(
+        views::trajectory_view, app::view_trajectory(ctx.work(), ctx.server.registry, ctx.server.clock, t.id.value)));
 }
 
 Response move(RequestContext& ctx)
@@ -89,18 +88,13 @@ Response move(RequestContext& ctx)
     const std::string reason = body.text("reason").value_or("");
     body.finish();
     app::move_trajectory(ctx.work(), ctx.server.clock, t.id.value, to, on, reason);
-    ctx.work().trajectories();  // the repository cache drops the old state on transition
-    return views::json(views::trajectory(*ctx.work().trajectories().find(t.id)));
+    return views::json(views::one(views::trajectory, *ctx.work().trajectories().find(t.id)));
 }
 
 Response list_sessions(RequestContext& ctx)
 {
     const domain::Trajectory t = accessible_trajectory(ctx, AuditAction::read, "session");
-    views::Array::Ptr items = new views::Array;
-    for (const domain::Session& s : ctx.work().sessions().for_trajectory(t.id)) items->add(views::session(s));
-    views::Object::Ptr o = views::object();
-    o->set("items", items);
-    return views::json(o);
+    return views::json(views::list(ctx.work().sessions().for_trajectory(t.id), views::session));
 }
 
 Response log_session(RequestContext& ctx)
@@ -121,10 +115,9 @@ Response log_session(RequestContext& ctx)
     in.signals = body.text_list("signals");
     body.finish();
     const domain::SessionId id = app::log_session(ctx.work(), ctx.server.clock, in);
-    views::Object::Ptr o = views::object();
-    o->set("id", id.value);
-    o->set("trajectory_id", t.id.value);
-    return views::json(o, 201);
+    views::CompactWriter w;
+    w.begin_object().key("id").value(id.value).key("trajectory_id").value(t.id.value).end_object();
+    return views::json(w, 201);
 }
 
 Response record_test(RequestContext& ctx)
@@ -142,7 +135,7 @@ Response record_test(RequestContext& ctx)
     body.finish();
     in.items = scoring::read_scoring_input("{\"items\": " + *items + "}").items;
     const domain::TestResult result = app::record_test(ctx.work(), ctx.server.registry, ctx.server.clock, in);
-    return views::json(views::test_result(result), 201);
+    return views::json(views::one(views::test_result, result), 201);
 }
 
 Response add_goal(RequestContext& ctx)
@@ -155,7 +148,7 @@ Response add_goal(RequestContext& ctx)
     body.finish();
     const domain::GoalId id =
         app::add_goal(ctx.work(), ctx.server.clock, t.id.value, problem, std::to_string(importance), set_on);
-    return views::json(views::goal(*ctx.work().measurements().goal(id)), 201);
+    return views::json(views::one(views::goal, *ctx.work().measurements().goal(id)), 201);
 }
 
 /// Whether the user may see the client (for lists assembled from unscoped repository calls).
@@ -172,16 +165,14 @@ bool visible(RequestContext& ctx, domain::ClientId client)
 
 Response open_signals(RequestContext& ctx)
 {
-    views::Array::Ptr items = new views::Array;
+    std::vector<domain::Signal> shown;
     for (const domain::Signal& s : ctx.work().sessions().open_signals()) {
         const domain::Trajectory t = app::require_trajectory(ctx.work(), s.trajectory.value);
         if (!visible(ctx, t.client)) continue;
         ctx.record_client_access(t.client, AuditAction::read, "signal");
-        items->add(views::signal(s));
+        shown.push_back(s);
     }
-    views::Object::Ptr o = views::object();
-    o->set("items", items);
-    return views::json(o);
+    return views::json(views::list(shown, views::signal));
 }
 
 Response agenda(RequestContext& ctx)
@@ -195,24 +186,22 @@ Response agenda(RequestContext& ctx)
     const calendar::Date to = ctx.query_date("to").value_or(from + date::days{6});
     if (to < from || (to - from).count() > 92)
         throw BadRequest("to: the range must run forwards and span at most 92 days", {{"to", "bad range"}});
-    views::Array::Ptr items = new views::Array;
-    for (const app::AgendaLine& line : app::agenda(ctx.work(), ctx.server.registry, ctx.server.clock, member, from, to)) {
+    const auto write = [&](views::CompactWriter& w, const app::AgendaLine& line) {
         ctx.record_client_access(app::require_trajectory(ctx.work(), line.trajectory.value).client, AuditAction::read,
                                  "agenda");
-        views::Object::Ptr item = views::object();
-        item->set("date", calendar::format_iso_date(line.date));
-        item->set("member_id", line.member.value);
-        item->set("member_name", line.member_name);
-        item->set("discipline", std::string(to_string(line.discipline)));
-        item->set("trajectory_id", line.trajectory.value);
-        item->set("client_name", line.client_name);
-        item->set("what", line.what);
-        item->set("status", line.status);
-        items->add(item);
-    }
-    views::Object::Ptr o = views::object();
-    o->set("items", items);
-    return views::json(o);
+        w.begin_object()
+            .key("date").value(calendar::format_iso_date(line.date))
+            .key("member_id").value(line.member.value)
+            .key("member_name").value(line.member_name)
+            .key("discipline").value(to_string(line.discipline))
+            .key("trajectory_id").value(line.trajectory.value)
+            .key("client_name").value(line.client_name)
+            .key("what").value(line.what)
+            .key("status").value(line.status)
+            .end_object();
+    };
+    return views::json(
+        views::list(app::agenda(ctx.work(), ctx.server.registry, ctx.server.clock, member, from, to), write));
 }
 
 /// The trajectory ids a session CSV names (column "trajectory"), to check them all before importing.
@@ -243,7 +232,6 @@ std::set<std::int64_t> csv_trajectories(const std::string& text)
 
 Response import_sessions(RequestContext& ctx)
 {
-    const app::Principal& who = ctx.principal();
     // Every trajectory in the file must be one the user's team serves, before anything is written.
     for (const std::int64_t id : csv_trajectories(ctx.body())) {
         const auto t = ctx.work().trajectories().find(domain::TrajectoryId{id});
@@ -258,11 +246,12 @@ Response import_sessions(RequestContext& ctx)
     }
     auto db = ctx.server.pool.lease();
     const app::ImportSummary summary = app::import_sessions(*db, ctx.server.clock, file.path());
-    (void)who;
-    views::Object::Ptr o = views::object();
-    o->set("sessions", summary.sessions);
-    o->set("signals", summary.signals);
-    return views::json(o, 201);
+    views::CompactWriter w;
+    w.begin_object()
+        .key("sessions").value(static_cast<std::int64_t>(summary.sessions))
+        .key("signals").value(static_cast<std::int64_t>(summary.signals))
+        .end_object();
+    return views::json(w, 201);
 }
 
 }  // namespace

@@ -2,39 +2,41 @@
 
 #include "reable/calendar.hpp"
 
-#include <Poco/JSON/Parser.h>
-
-#include <sstream>
-
 namespace reable::server::views {
 
 namespace {
 
 std::string date(calendar::Date d) { return calendar::format_iso_date(d); }
 
-Poco::Dynamic::Var optional_date(const std::optional<calendar::Date>& d)
+void optional_date(CompactWriter& w, const std::optional<calendar::Date>& d)
 {
-    return d ? Poco::Dynamic::Var(date(*d)) : Poco::Dynamic::Var();
+    if (d)
+        w.value(date(*d));
+    else
+        w.null();
 }
 
-/// Stored JSON (a test's inputs and scores) embedded as JSON, not as a string.
-Poco::Dynamic::Var embedded(const std::string& text)
+template <class IdType>
+void optional_id(CompactWriter& w, const std::optional<IdType>& id)
 {
-    if (text.empty()) return {};
-    Poco::JSON::Parser parser;
-    return parser.parse(text);
+    if (id)
+        w.value(id->value);
+    else
+        w.null();
+}
+
+/// Stored JSON embedded as it is (it was written by core's own writer); null when empty.
+void embedded(CompactWriter& w, const std::string& text)
+{
+    if (text.empty())
+        w.null();
+    else
+        w.raw(text);
 }
 
 }  // namespace
 
-Object::Ptr object() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
-
-Response json(const Object::Ptr& body, int status)
-{
-    std::ostringstream out;
-    body->stringify(out);
-    return json_text(out.str(), status);
-}
+Response json(const CompactWriter& body, int status) { return json_text(body.text(), status); }
 
 Response json_text(std::string body, int status)
 {
@@ -44,254 +46,249 @@ Response json_text(std::string body, int status)
     return r;
 }
 
-Object::Ptr page(const Array::Ptr& items, std::size_t total, const storage::Page& p)
+void client(CompactWriter& w, const domain::Client& c, const std::optional<domain::ClientIdentity>& identity,
+            bool with_bsn)
 {
-    Object::Ptr o = object();
-    o->set("items", items);
-    o->set("total", total);
-    o->set("limit", p.limit);
-    o->set("offset", p.offset);
-    return o;
-}
-
-Object::Ptr client(const domain::Client& c, const std::optional<domain::ClientIdentity>& identity, bool with_bsn)
-{
-    Object::Ptr o = object();
-    o->set("id", c.id.value);
+    w.begin_object().key("id").value(c.id.value);
     if (identity) {
-        o->set("name", identity->name);
-        if (with_bsn) o->set("bsn", identity->bsn.digits());
+        w.key("name").value(identity->name);
+        if (with_bsn) w.key("bsn").value(identity->bsn.digits());
     }
-    o->set("birth_date", date(c.birth_date));
-    o->set("sex", std::string(to_string(c.sex)));
-    o->set("area_id", c.area.value);
-    o->set("household", std::string(to_string(c.household)));
-    o->set("household_size", c.household_size);
-    o->set("dwelling", std::string(to_string(c.dwelling)));
-    o->set("rooms_in_use", c.rooms_in_use);
-    o->set("rooms_not_in_use", c.rooms_not_in_use);
-    o->set("pets", c.pets);
-    Array::Ptr carers = new Array;
-    for (const domain::InformalCarer& carer : c.carers) {
-        Object::Ptr item = object();
-        item->set("relationship", carer.relationship);
-        item->set("hours_per_week", carer.hours_per_week);
-        item->set("lives_in", carer.lives_in);
-        carers->add(item);
-    }
-    o->set("carers", carers);
-    return o;
+    w.key("birth_date").value(date(c.birth_date));
+    w.key("sex").value(to_string(c.sex));
+    w.key("area_id").value(c.area.value);
+    w.key("household").value(to_string(c.household));
+    w.key("household_size").value(c.household_size);
+    w.key("dwelling").value(to_string(c.dwelling));
+    w.key("rooms_in_use").value(c.rooms_in_use);
+    w.key("rooms_not_in_use").value(c.rooms_not_in_use);
+    w.key("pets").value(c.pets);
+    w.key("carers").begin_array();
+    for (const domain::InformalCarer& carer : c.carers)
+        w.begin_object()
+            .key("relationship").value(carer.relationship)
+            .key("hours_per_week").value(carer.hours_per_week)
+            .key("lives_in").value(carer.lives_in)
+            .end_object();
+    w.end_array().end_object();
 }
 
-Object::Ptr trajectory(const domain::Trajectory& t)
+void trajectory_fields(CompactWriter& w, const domain::Trajectory& t)
 {
-    Object::Ptr o = object();
-    o->set("id", t.id.value);
-    o->set("client_id", t.client.value);
-    o->set("melding_id", t.melding ? Poco::Dynamic::Var(t.melding->value) : Poco::Dynamic::Var());
-    o->set("template_id", t.template_id);
-    o->set("template_version", t.template_version);
-    o->set("start_date", date(t.start));
-    o->set("state", std::string(to_string(t.state)));
-    o->set("ended_on", optional_date(t.ended_on));
-    o->set("closure", t.closure ? Poco::Dynamic::Var(std::string(to_string(*t.closure))) : Poco::Dynamic::Var());
-    o->set("end_reason", t.end_reason);
-    Array::Ptr team = new Array;
-    for (const domain::CareAssignment& a : t.team) {
-        Object::Ptr item = object();
-        item->set("discipline", std::string(to_string(a.discipline)));
-        item->set("member_id", a.member.value);
-        team->add(item);
-    }
-    o->set("care_team", team);
-    return o;
+    w.key("id").value(t.id.value);
+    w.key("client_id").value(t.client.value);
+    w.key("melding_id");
+    optional_id(w, t.melding);
+    w.key("template_id").value(t.template_id);
+    w.key("template_version").value(t.template_version);
+    w.key("start_date").value(date(t.start));
+    w.key("state").value(to_string(t.state));
+    w.key("ended_on");
+    optional_date(w, t.ended_on);
+    w.key("closure");
+    if (t.closure)
+        w.value(to_string(*t.closure));
+    else
+        w.null();
+    w.key("end_reason").value(t.end_reason);
+    w.key("care_team").begin_array();
+    for (const domain::CareAssignment& a : t.team)
+        w.begin_object().key("discipline").value(to_string(a.discipline)).key("member_id").value(a.member.value).end_object();
+    w.end_array();
 }
 
-Object::Ptr trajectory_view(const app::TrajectoryView& v)
+void trajectory(CompactWriter& w, const domain::Trajectory& t)
 {
-    Object::Ptr o = trajectory(v.trajectory);
-    Array::Ptr occasions = new Array;
+    w.begin_object();
+    trajectory_fields(w, t);
+    w.end_object();
+}
+
+void trajectory_view(CompactWriter& w, const app::TrajectoryView& v)
+{
+    w.begin_object();
+    trajectory_fields(w, v.trajectory);
+    w.key("occasions").begin_array();
     for (const app::OccasionLine& line : v.occasions) {
-        Object::Ptr item = object();
-        item->set("occasion", line.planned.occasion_id);
-        item->set("target", date(line.planned.target));
-        item->set("earliest", date(line.planned.earliest));
-        item->set("latest", date(line.planned.latest));
-        item->set("status", std::string(to_string(line.state.status)));
-        item->set("deviation_days",
-                  line.state.deviation_days ? Poco::Dynamic::Var(*line.state.deviation_days) : Poco::Dynamic::Var());
-        Array::Ptr recorded = new Array;
-        for (const std::string& id : line.recorded) recorded->add(id);
-        Array::Ptr missing = new Array;
-        for (const std::string& id : line.missing) missing->add(id);
-        item->set("recorded", recorded);
-        item->set("missing", missing);
-        occasions->add(item);
+        w.begin_object()
+            .key("occasion").value(line.planned.occasion_id)
+            .key("target").value(date(line.planned.target))
+            .key("earliest").value(date(line.planned.earliest))
+            .key("latest").value(date(line.planned.latest))
+            .key("status").value(to_string(line.state.status))
+            .key("deviation_days").optional(line.state.deviation_days);
+        w.key("recorded").begin_array();
+        for (const std::string& id : line.recorded) w.value(id);
+        w.end_array().key("missing").begin_array();
+        for (const std::string& id : line.missing) w.value(id);
+        w.end_array().end_object();
     }
-    o->set("occasions", occasions);
-    Array::Ptr results = new Array;
-    for (const domain::TestResult& r : v.results) results->add(test_result(r));
-    o->set("test_results", results);
-    Array::Ptr goals = new Array;
+    w.end_array().key("test_results").begin_array();
+    for (const domain::TestResult& r : v.results) test_result(w, r);
+    w.end_array().key("goals").begin_array();
     for (const domain::Goal& g : v.goals) {
-        Object::Ptr item = goal(g);
-        Array::Ptr ratings = new Array;
-        for (const domain::GoalRating& r : v.ratings) {
-            if (r.goal != g.id) continue;
-            Object::Ptr rating = object();
-            rating->set("occasion", r.occasion);
-            rating->set("performance", r.performance);
-            rating->set("satisfaction", r.satisfaction);
-            rating->set("rated_on", date(r.rated_on));
-            ratings->add(rating);
-        }
-        item->set("ratings", ratings);
-        goals->add(item);
+        w.begin_object();
+        goal_fields(w, g);
+        w.key("ratings").begin_array();
+        for (const domain::GoalRating& r : v.ratings)
+            if (r.goal == g.id)
+                w.begin_object()
+                    .key("occasion").value(r.occasion)
+                    .key("performance").value(r.performance)
+                    .key("satisfaction").value(r.satisfaction)
+                    .key("rated_on").value(date(r.rated_on))
+                    .end_object();
+        w.end_array().end_object();
     }
-    o->set("goals", goals);
-    Array::Ptr adherence = new Array;
-    for (const schedule::Adherence& a : v.adherence) {
-        Object::Ptr item = object();
-        item->set("discipline", std::string(to_string(a.discipline)));
-        item->set("planned", a.planned);
-        item->set("attended", a.attended);
-        adherence->add(item);
-    }
-    o->set("adherence", adherence);
-    Array::Ptr signals = new Array;
-    for (const domain::Signal& s : v.signals) signals->add(signal(s));
-    o->set("signals", signals);
-    o->set("sessions_logged", v.sessions_logged);
-    o->set("minutes_logged", v.minutes_logged);
-    return o;
+    w.end_array().key("adherence").begin_array();
+    for (const schedule::Adherence& a : v.adherence)
+        w.begin_object()
+            .key("discipline").value(to_string(a.discipline))
+            .key("planned").value(a.planned)
+            .key("attended").value(a.attended)
+            .end_object();
+    w.end_array().key("signals").begin_array();
+    for (const domain::Signal& s : v.signals) signal(w, s);
+    w.end_array();
+    w.key("sessions_logged").value(v.sessions_logged);
+    w.key("minutes_logged").value(v.minutes_logged);
+    w.end_object();
 }
 
-Object::Ptr session(const domain::Session& s)
+void session(CompactWriter& w, const domain::Session& s)
 {
-    Object::Ptr o = object();
-    o->set("id", s.id.value);
-    o->set("trajectory_id", s.trajectory.value);
-    o->set("member_id", s.member.value);
-    o->set("discipline", std::string(to_string(s.discipline)));
-    o->set("date", date(s.date));
-    o->set("minutes", s.minutes);
-    o->set("kind", std::string(to_string(s.kind)));
-    o->set("attendance", std::string(to_string(s.attendance)));
-    o->set("absence_reason", s.absence_reason);
-    Array::Ptr activities = new Array;
-    for (const std::string& a : s.activities) activities->add(a);
-    o->set("activities", activities);
-    Array::Ptr goals = new Array;
-    for (const domain::GoalId g : s.goals) goals->add(g.value);
-    o->set("goal_ids", goals);
-    o->set("notes", s.notes);
-    return o;
+    w.begin_object()
+        .key("id").value(s.id.value)
+        .key("trajectory_id").value(s.trajectory.value)
+        .key("member_id").value(s.member.value)
+        .key("discipline").value(to_string(s.discipline))
+        .key("date").value(date(s.date))
+        .key("minutes").value(s.minutes)
+        .key("kind").value(to_string(s.kind))
+        .key("attendance").value(to_string(s.attendance))
+        .key("absence_reason").value(s.absence_reason);
+    w.key("activities").begin_array();
+    for (const std::string& a : s.activities) w.value(a);
+    w.end_array().key("goal_ids").begin_array();
+    for (const domain::GoalId g : s.goals) w.value(g.value);
+    w.end_array().key("notes").value(s.notes).end_object();
 }
 
-Object::Ptr signal(const domain::Signal& s)
+void signal(CompactWriter& w, const domain::Signal& s)
 {
-    Object::Ptr o = object();
-    o->set("id", s.id.value);
-    o->set("trajectory_id", s.trajectory.value);
-    o->set("session_id", s.session ? Poco::Dynamic::Var(s.session->value) : Poco::Dynamic::Var());
-    o->set("kind", std::string(to_string(s.kind)));
-    o->set("raised_on", date(s.raised_on));
-    o->set("raised_by", s.raised_by.value);
-    o->set("note", s.note);
-    o->set("handled_on", optional_date(s.handled_on));
-    return o;
+    w.begin_object().key("id").value(s.id.value).key("trajectory_id").value(s.trajectory.value).key("session_id");
+    optional_id(w, s.session);
+    w.key("kind").value(to_string(s.kind))
+        .key("raised_on").value(date(s.raised_on))
+        .key("raised_by").value(s.raised_by.value)
+        .key("note").value(s.note)
+        .key("handled_on");
+    optional_date(w, s.handled_on);
+    w.end_object();
 }
 
-Object::Ptr test_result(const domain::TestResult& r)
+void test_result(CompactWriter& w, const domain::TestResult& r)
 {
-    Object::Ptr o = object();
-    o->set("id", r.id.value);
-    o->set("occasion", r.occasion);
-    o->set("instrument_id", r.instrument_id);
-    o->set("instrument_version", r.instrument_version);
-    o->set("member_id", r.member.value);
-    o->set("discipline", std::string(to_string(r.discipline)));
-    o->set("tested_on", date(r.tested_on));
-    o->set("total", r.total ? Poco::Dynamic::Var(*r.total) : Poco::Dynamic::Var());
-    o->set("inputs", embedded(r.inputs_json));
-    o->set("scores", embedded(r.scores_json));
-    return o;
+    w.begin_object()
+        .key("id").value(r.id.value)
+        .key("occasion").value(r.occasion)
+        .key("instrument_id").value(r.instrument_id)
+        .key("instrument_version").value(r.instrument_version)
+        .key("member_id").value(r.member.value)
+        .key("discipline").value(to_string(r.discipline))
+        .key("tested_on").value(date(r.tested_on))
+        .key("total").optional(r.total)
+        .key("inputs");
+    embedded(w, r.inputs_json);
+    w.key("scores");
+    embedded(w, r.scores_json);
+    w.end_object();
 }
 
-Object::Ptr goal(const domain::Goal& g)
+void goal_fields(CompactWriter& w, const domain::Goal& g)
 {
-    Object::Ptr o = object();
-    o->set("id", g.id.value);
-    o->set("trajectory_id", g.trajectory.value);
-    o->set("problem", g.problem);
-    o->set("importance", g.importance);
-    o->set("set_on", date(g.set_on));
-    return o;
+    w.key("id").value(g.id.value)
+        .key("trajectory_id").value(g.trajectory.value)
+        .key("problem").value(g.problem)
+        .key("importance").value(g.importance)
+        .key("set_on").value(date(g.set_on));
 }
 
-Object::Ptr melding(const domain::Melding& m)
+void goal(CompactWriter& w, const domain::Goal& g)
 {
-    Object::Ptr o = object();
-    o->set("id", m.id.value);
-    o->set("client_id", m.client.value);
-    o->set("received_on", date(m.received_on));
-    o->set("onderzoek_done_on", optional_date(m.onderzoek_done_on));
-    o->set("aanvraag_on", optional_date(m.aanvraag_on));
-    o->set("decided_on", optional_date(m.decided_on));
-    return o;
+    w.begin_object();
+    goal_fields(w, g);
+    w.end_object();
 }
 
-Object::Ptr team(const domain::Team& t)
+void melding(CompactWriter& w, const domain::Melding& m)
 {
-    Object::Ptr o = object();
-    o->set("id", t.id.value);
-    o->set("municipality_id", t.municipality.value);
-    o->set("name", t.name);
-    return o;
+    w.begin_object().key("id").value(m.id.value).key("client_id").value(m.client.value);
+    w.key("received_on").value(date(m.received_on)).key("onderzoek_done_on");
+    optional_date(w, m.onderzoek_done_on);
+    w.key("aanvraag_on");
+    optional_date(w, m.aanvraag_on);
+    w.key("decided_on");
+    optional_date(w, m.decided_on);
+    w.end_object();
 }
 
-Object::Ptr member(const domain::Member& m)
+void team(CompactWriter& w, const domain::Team& t)
 {
-    Object::Ptr o = object();
-    o->set("id", m.id.value);
-    o->set("team_id", m.team.value);
-    o->set("name", m.name);
-    o->set("discipline", std::string(to_string(m.discipline)));
-    o->set("active", m.active);
-    return o;
+    w.begin_object()
+        .key("id").value(t.id.value)
+        .key("municipality_id").value(t.municipality.value)
+        .key("name").value(t.name)
+        .end_object();
 }
 
-Object::Ptr user(const domain::User& u)
+void member(CompactWriter& w, const domain::Member& m)
 {
-    Object::Ptr o = object();
-    o->set("id", u.id.value);
-    o->set("username", u.username);
-    o->set("display_name", u.display_name);
-    o->set("role", std::string(to_string(u.role)));
-    o->set("member_id", u.member ? Poco::Dynamic::Var(u.member->value) : Poco::Dynamic::Var());
-    o->set("municipality_id", u.municipality ? Poco::Dynamic::Var(u.municipality->value) : Poco::Dynamic::Var());
-    o->set("active", u.active);
-    o->set("created_at", u.created_at);
-    return o;
+    w.begin_object()
+        .key("id").value(m.id.value)
+        .key("team_id").value(m.team.value)
+        .key("name").value(m.name)
+        .key("discipline").value(to_string(m.discipline))
+        .key("active").value(m.active)
+        .end_object();
 }
 
-Object::Ptr audit_event(const domain::AuditEvent& e)
+void user_fields(CompactWriter& w, const domain::User& u)
 {
-    Object::Ptr o = object();
-    o->set("id", e.id);
-    o->set("at", e.at);
-    o->set("user_id", e.user ? Poco::Dynamic::Var(e.user->value) : Poco::Dynamic::Var());
-    o->set("username", e.username);
-    o->set("user_role", e.user_role);
-    o->set("on_behalf_of", e.on_behalf_of);
-    o->set("client_id", e.client ? Poco::Dynamic::Var(e.client->value) : Poco::Dynamic::Var());
-    o->set("action", std::string(to_string(e.action)));
-    o->set("data", e.data);
-    o->set("resource", e.resource);
-    o->set("result", std::string(to_string(e.result)));
-    o->set("basis", e.basis);
-    o->set("emergency", e.emergency);
-    return o;
+    w.key("id").value(u.id.value)
+        .key("username").value(u.username)
+        .key("display_name").value(u.display_name)
+        .key("role").value(to_string(u.role))
+        .key("member_id");
+    optional_id(w, u.member);
+    w.key("municipality_id");
+    optional_id(w, u.municipality);
+    w.key("active").value(u.active).key("created_at").value(u.created_at);
+}
+
+void user(CompactWriter& w, const domain::User& u)
+{
+    w.begin_object();
+    user_fields(w, u);
+    w.end_object();
+}
+
+void audit_event(CompactWriter& w, const domain::AuditEvent& e)
+{
+    w.begin_object().key("id").value(e.id).key("at").value(e.at).key("user_id");
+    optional_id(w, e.user);
+    w.key("username").value(e.username)
+        .key("user_role").value(e.user_role)
+        .key("on_behalf_of").value(e.on_behalf_of)
+        .key("client_id");
+    optional_id(w, e.client);
+    w.key("action").value(to_string(e.action))
+        .key("data").value(e.data)
+        .key("resource").value(e.resource)
+        .key("result").value(to_string(e.result))
+        .key("basis").value(e.basis)
+        .key("emergency").value(e.emergency)
+        .end_object();
 }
 
 }  // namespace reable::server::views

@@ -1,11 +1,13 @@
 #pragma once
 
 // Domain values as API JSON: snake_case fields, ISO dates, ids as numbers. Identity (name, BSN)
-// appears only where a handler passes it in.
+// appears only where a handler passes it in. Written with core's CompactWriter: stored JSON
+// (a test's inputs and scores) is embedded as it is, without parsing it again.
 
 #include "http/router.hpp"
 
 #include "reable/app/trajectory_service.hpp"
+#include "reable/compact_json.hpp"
 #include "reable/domain/audit.hpp"
 #include "reable/domain/client.hpp"
 #include "reable/domain/measurement.hpp"
@@ -15,34 +17,59 @@
 #include "reable/domain/user.hpp"
 #include "reable/storage/repositories.hpp"
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-
 #include <optional>
 
 namespace reable::server::views {
 
-using Poco::JSON::Array;
-using Poco::JSON::Object;
+using json::CompactWriter;
 
-Object::Ptr object();
-Response json(const Object::Ptr& body, int status = 200);
+Response json(const CompactWriter& body, int status = 200);
 Response json_text(std::string body, int status = 200);
-/// {"items": [...], "total": n, "limit": l, "offset": o}
-Object::Ptr page(const Array::Ptr& items, std::size_t total, const storage::Page& page);
+
+/// {"items": [each item written by `write`]} and, for a page, "total", "limit", "offset".
+template <class T, class Write>
+CompactWriter list(const std::vector<T>& items, Write write, std::optional<std::size_t> total = std::nullopt,
+                   const storage::Page& page = {})
+{
+    CompactWriter w;
+    w.begin_object().key("items").begin_array();
+    for (const T& item : items) write(w, item);
+    w.end_array();
+    if (total) {
+        w.key("total").value(static_cast<std::int64_t>(*total));
+        w.key("limit").value(static_cast<std::int64_t>(page.limit));
+        w.key("offset").value(static_cast<std::int64_t>(page.offset));
+    }
+    w.end_object();
+    return w;
+}
 
 /// `identity`: the name (and, with `with_bsn`, the BSN) for users who work with the person.
-Object::Ptr client(const domain::Client& c, const std::optional<domain::ClientIdentity>& identity, bool with_bsn);
-Object::Ptr trajectory(const domain::Trajectory& t);
-Object::Ptr trajectory_view(const app::TrajectoryView& v);
-Object::Ptr session(const domain::Session& s);
-Object::Ptr signal(const domain::Signal& s);
-Object::Ptr test_result(const domain::TestResult& r);
-Object::Ptr goal(const domain::Goal& g);
-Object::Ptr melding(const domain::Melding& m);
-Object::Ptr team(const domain::Team& t);
-Object::Ptr member(const domain::Member& m);
-Object::Ptr user(const domain::User& u);
-Object::Ptr audit_event(const domain::AuditEvent& e);
+void client(CompactWriter& w, const domain::Client& c, const std::optional<domain::ClientIdentity>& identity,
+            bool with_bsn);
+/// The fields of a trajectory, without the surrounding braces (the full view extends them).
+void trajectory_fields(CompactWriter& w, const domain::Trajectory& t);
+void trajectory(CompactWriter& w, const domain::Trajectory& t);
+void trajectory_view(CompactWriter& w, const app::TrajectoryView& v);
+void session(CompactWriter& w, const domain::Session& s);
+void signal(CompactWriter& w, const domain::Signal& s);
+void test_result(CompactWriter& w, const domain::TestResult& r);
+void goal_fields(CompactWriter& w, const domain::Goal& g);
+void goal(CompactWriter& w, const domain::Goal& g);
+void melding(CompactWriter& w, const domain::Melding& m);
+void team(CompactWriter& w, const domain::Team& t);
+void member(CompactWriter& w, const domain::Member& m);
+void user_fields(CompactWriter& w, const domain::User& u);
+void user(CompactWriter& w, const domain::User& u);
+void audit_event(CompactWriter& w, const domain::AuditEvent& e);
+
+/// One value written alone: views::one(views::team, t).
+template <class Write, class T>
+CompactWriter one(Write write, const T& value)
+{
+    CompactWriter w;
+    write(w, value);
+    return w;
+}
 
 }  // namespace reable::server::views

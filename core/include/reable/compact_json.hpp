@@ -3,10 +3,12 @@
 // A writer for the small compact JSON documents stored with every test result. Poco's JSON
 // objects go through Dynamic::Var and doubles: slower than the scoring itself, and a double can
 // print 6.2 as 6.2000000000000002. Here numbers are written from their exact Decimal text.
-// Private to core; reading JSON stays with Poco.
+// Also the web service's writer for its JSON answers. Reading JSON stays with Poco.
 
 #include "reable/decimal.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,13 @@ public:
     CompactWriter& value(const char* text) { return value(std::string_view(text)); }
     CompactWriter& value(bool flag);
     CompactWriter& value(int number);
+    CompactWriter& value(std::int64_t number);
+    /// A value that may be absent: null when it is.
+    template <class T>
+    CompactWriter& optional(const std::optional<T>& v)
+    {
+        return v ? value(*v) : null();
+    }
     CompactWriter& null();
     /// A value that is already JSON text (a stored document embedded as it is).
     CompactWriter& raw(std::string_view json);
