@@ -71,8 +71,8 @@ private:
         const SystemClock clock;
         ServerContext context{registry, clock, pool, audit, limiter, metrics, router,
                               std::chrono::minutes(o.token_minutes)};
-        JsonLog access_log(o.access_log);
-        JsonLog error_log(o.error_log);
+        JsonLog access_log(o.access_log, false);
+        JsonLog error_log(o.error_log, true);
 
         const Poco::Net::SocketAddress address(o.bind, static_cast<Poco::UInt16>(o.port));
         const bool tls = !o.tls_certificate.empty();

@@ -15,14 +15,19 @@ std::vector<std::string> split_path(const std::string& path)
     return out;
 }
 
-void Router::add(Route route) { m_routes.push_back(std::move(route)); }
+void Router::add(Route route)
+{
+    m_segments.push_back(split_path(route.pattern));
+    m_routes.push_back(std::move(route));
+}
 
 std::optional<RouteMatch> Router::match(const std::string& method, const std::string& path,
                                         std::vector<std::string>& allowed) const
 {
     const std::vector<std::string> segments = split_path(path);
-    for (const Route& route : m_routes) {
-        const std::vector<std::string> pattern = split_path(route.pattern);
+    for (std::size_t r = 0; r < m_routes.size(); ++r) {
+        const Route& route = m_routes[r];
+        const std::vector<std::string>& pattern = m_segments[r];
         if (pattern.size() != segments.size()) continue;
         RouteMatch m{&route, {}};
         bool ok = true;

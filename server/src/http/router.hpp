@@ -61,6 +61,8 @@ class Router {
 public:
     void add(Route route);
     const std::vector<Route>& routes() const { return m_routes; }
+    /// The route's position in routes() (for per-route counters).
+    std::size_t index_of(const Route& route) const { return static_cast<std::size_t>(&route - m_routes.data()); }
 
     /// The route for a method and path. When the path matches but the method does not,
     /// `allowed` lists the methods that would (for 405).
@@ -69,6 +71,7 @@ public:
 
 private:
     std::vector<Route> m_routes;
+    std::vector<std::vector<std::string>> m_segments;  ///< each pattern split once, at add()
 };
 
 std::vector<std::string> split_path(const std::string& path);

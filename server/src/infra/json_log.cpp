@@ -18,7 +18,7 @@ LogField::LogField(std::string n, double v) : name(std::move(n)), number(true)
     text = buffer;
 }
 
-JsonLog::JsonLog(const std::string& target)
+JsonLog::JsonLog(const std::string& target, bool flush_each_line) : m_flush_each_line(flush_each_line || target == "-")
 {
     if (target.empty()) return;
     if (target == "-") {
@@ -45,8 +45,10 @@ void JsonLog::write(const std::vector<LogField>& fields)
     line << "}\n";
     const std::string text = line.str();
     const std::lock_guard lock(m_mutex);
+    // Not flushed per line (a write per request would cost more than the request): the stream's
+    // buffer goes out when full and when the server stops.
     *m_out << text;
-    m_out->flush();
+    if (m_flush_each_line) m_out->flush();
 }
 
 }  // namespace reable::server

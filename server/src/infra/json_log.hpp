@@ -27,14 +27,16 @@ struct LogField {
 class JsonLog {
 public:
     /// `target`: a file path (appended to), "-" for standard output, or "" for no log.
-    explicit JsonLog(const std::string& target);
-    /// Writes {"ts": now, fields…} as one line and flushes it.
+    /// `flush_each_line`: for logs read as they are written (errors, standard output).
+    JsonLog(const std::string& target, bool flush_each_line);
+    /// Writes {"ts": now, fields…} as one line (buffered; flushed when full and at shutdown).
     void write(const std::vector<LogField>& fields);
 
 private:
     std::mutex m_mutex;
     std::unique_ptr<std::ofstream> m_file;
     std::ostream* m_out = nullptr;
+    bool m_flush_each_line = false;
 };
 
 }  // namespace reable::server
