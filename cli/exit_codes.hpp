@@ -8,6 +8,7 @@ namespace reable::cli {
 /// protocol set. The README lists them.
 enum ExitCode : int {
     exit_ok = 0,
+    exit_check_failed = 1,       ///< a check ran and found a problem (`audit verify`), as `sha256sum -c`
     exit_usage = 64,             ///< EX_USAGE: unknown option, missing argument
     exit_invalid_input = 65,     ///< EX_DATAERR: a value breaks a rule
     exit_not_found = 66,         ///< EX_NOINPUT: unknown instrument, missing file
@@ -20,5 +21,11 @@ enum ExitCode : int {
 
 /// The one mapping from core's error vocabulary to exit statuses.
 int exit_code_for(ErrorCode code);
+
+/// Thrown by a command that ran to the end and has already printed what it found, to make the
+/// program end with `status` (`audit verify` on a broken log). main prints nothing more.
+struct ExitWith {
+    int status = exit_ok;
+};
 
 }  // namespace reable::cli

@@ -1,6 +1,7 @@
 // reable: the command-line front end. One parse, one catch: every command throws reable::Error
 // and this file alone turns it into a message and an exit status.
 
+#include "commands/audit.hpp"
 #include "commands/client.hpp"
 #include "commands/db.hpp"
 #include "commands/decision.hpp"
@@ -9,6 +10,7 @@
 #include "commands/organisation.hpp"
 #include "commands/session.hpp"
 #include "commands/trajectory.hpp"
+#include "commands/user.hpp"
 #include "commands/protocols.hpp"
 #include "commands/score.hpp"
 #include "exit_codes.hpp"
@@ -60,6 +62,8 @@ int main(int argc, char** argv)
     setup_trajectory(app, global);
     setup_decision(app, global);
     setup_demo(app, global);
+    setup_user(app, global);
+    setup_audit(app, global);
 
     try {
         app.parse(argc, argv);
@@ -68,6 +72,9 @@ int main(int argc, char** argv)
     catch (const CLI::ParseError& e) {
         const int status = app.exit(e);
         return status == 0 ? exit_ok : exit_usage;
+    }
+    catch (const ExitWith& e) {
+        return e.status;
     }
     catch (const reable::Error& e) {
         print_error(e);

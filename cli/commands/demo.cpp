@@ -1,6 +1,9 @@
 #include "commands/demo.hpp"
 
+#include "commands/user.hpp"
+#include "local_operator.hpp"
 #include "reable/app/demo_seed.hpp"
+#include "text_table.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -24,6 +27,22 @@ void run_seed(const GlobalOptions& global, const app::SeedOptions& options)
               << static_cast<int>(seconds * 1000) << " ms\n";
 }
 
+void run_users(const GlobalOptions& global)
+{
+    const Instant now = std::chrono::system_clock::now();
+    Table t;
+    t.row({"username", "role", "scope", "password"});
+    in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        for (const domain::User& u : app::seed_demo_users(work, now)) {
+            work.audit().append(operator_event(now, domain::AuditAction::admin, "user", "cli: demo users " + u.username));
+            t.row({u.username, std::string(domain::to_string(u.role)), user_scope(work, u),
+                   std::string(app::k_demo_password)});
+        }
+    });
+    std::cout << "demo users added (for demonstrations only: the password is public)\n\n";
+    t.print(std::cout);
+}
+
 }  // namespace
 
 void setup_demo(CLI::App& app, const GlobalOptions& global)
@@ -38,6 +57,10 @@ void setup_demo(CLI::App& app, const GlobalOptions& global)
         ->capture_default_str();
     seed->add_flag("--complete", options->complete_only, "Only trajectories that have run their whole course");
     seed->callback([&global, options] { run_seed(global, *options); });
+    demo->add_subcommand("users", "Add a demo user for each role to a seeded demo database (beheer, fysio, ergo, "
+                                  "hulp, maatschappelijk, wij, onderzoeker, fysio2), all with the password "
+                                  "reable-demo")
+        ->callback([&global] { run_users(global); });
 }
 
 }  // namespace reable::cli

@@ -55,6 +55,10 @@ void scope_any(const Principal& who, Query& query)
 {
     switch (who.user.role) {
     case Role::team_member:
+        // A principal built by hand (not by load_principal) may lack the member record: seeing
+        // nothing is the safe answer, not every client.
+        if (!who.member)
+            throw Error(ErrorCode::forbidden, "team member " + who.user.username + " is not bound to a team");
         query.team = who.member->team;
         return;
     case Role::access_assessor:

@@ -5,6 +5,7 @@
 #include "reable/app/organisation_service.hpp"
 #include "reable/app/session_service.hpp"
 #include "reable/app/trajectory_service.hpp"
+#include "reable/app/user_service.hpp"
 #include "reable/domain/bsn.hpp"
 #include "reable/error.hpp"
 #include "reable/schedule/schedule.hpp"
@@ -19,6 +20,8 @@ using namespace domain;
 
 namespace {
 
+constexpr std::string_view k_municipality = "GM0014";
+constexpr std::array k_team_names{"WIJ Oost", "WIJ West", "WIJ Noord"};
 constexpr std::array k_areas{"Oosterparkwijk", "Vinkhuizen", "Selwerd", "Beijum", "Lewenborg", "Paddepoel"};
 constexpr std::array k_first_names{"Anna", "Maria", "Johanna", "Grietje", "Hendrika", "Jan", "Hendrik", "Klaas",
                                    "Pieter", "Geert", "Trijntje", "Albert", "Willem", "Aaltje", "Roelof", "Jantje"};
@@ -78,10 +81,10 @@ struct Team {
 
 std::vector<Team> make_teams(storage::UnitOfWork& work)
 {
-    register_municipality(work, "GM0014", "Groningen", {k_areas.begin(), k_areas.end()});
+    register_municipality(work, std::string(k_municipality), "Groningen", {k_areas.begin(), k_areas.end()});
     std::vector<Team> teams;
-    for (const char* name : {"WIJ Oost", "WIJ West", "WIJ Noord"}) {
-        const TeamId team = add_team(work, "GM0014", name);
+    for (const char* name : k_team_names) {
+        const TeamId team = add_team(work, std::string(k_municipality), name);
         Team t;
         for (std::size_t i = 0; i < k_disciplines.size(); ++i)
             t.members[i] = add_member(work, team.value,
@@ -102,7 +105,7 @@ ClientId make_client(storage::UnitOfWork& work, const Clock& clock, Dice& dice, 
     in.name = std::string(female ? "Mevr. " : "Dhr. ") + dice.pick(k_first_names)[0] + ". " + dice.pick(k_family_names);
     const calendar::Date birth = clock.today() - date::days(dice.between(65 * 365, 95 * 365));
     in.birth_date = iso(birth);
-    in.municipality = "GM0014";
+    in.municipality = std::string(k_municipality);
     in.area = dice.pick(k_areas);
     const bool couple = dice.chance(35);
     in.household = couple ? "couple" : "single";
@@ -268,6 +271,69 @@ SeedSummary seed_demo(storage::Database& db, const protocol::Registry& registry,
     }
     work->commit();
     return summary;
+}
+
+namespace {
+
+/// One demo user: who, with which role, bound to which team's member of which discipline.
+struct DemoUserSpec {
+    const char* username;
+    const char* display_name;
+    Role role;
+    std::size_t team = 0;  ///< index into k_team_names, for team members
+    Discipline discipline = Discipline::physiotherapist;
+};
+
+const std::array k_demo_users{
+    DemoUserSpec{"beheer", "Beheerder (demo)", Role::administrator},
+    DemoUserSpec{"fysio", "Fysiotherapeut Oost (demo)", Role::team_member, 0, Discipline::physiotherapist},
+    DemoUserSpec{"ergo", "Ergotherapeut Oost (demo)", Role::team_member, 0, Discipline::ergotherapist},
+    DemoUserSpec{"hulp", "Huishoudelijk hulp Oost (demo)", Role::team_member, 0, Discipline::household_helper},
+    DemoUserSpec{"maatschappelijk", "Maatschappelijk werker Oost (demo)", Role::team_member, 0,
+                 Discipline::social_worker},
+    DemoUserSpec{"wij", "Toegangsmedewerker WIJ (demo)", Role::access_assessor},
+    DemoUserSpec{"onderzoeker", "Onderzoeker (demo)", Role::evaluator},
+    DemoUserSpec{"fysio2", "Fysiotherapeut West (demo)", Role::team_member, 1, Discipline::physiotherapist},
+};
+
+}  // namespace
+
+std::vector<User> seed_demo_users(storage::UnitOfWork& work, Instant now)
+{
+    const std::optional<Municipality> municipality = work.organisation().municipality_by_code(k_municipality);
+    std::array<std::optional<domain::Team>, k_team_names.size()> teams{};
+    for (std::size_t i = 0; i < k_team_names.size() && municipality; ++i)
+        teams[i] = work.organisation().team_by_name(municipality->id, k_team_names[i]);
+    if (!municipality || !teams[0] || !teams[1])
+        throw Error(ErrorCode::precondition_failed,
+                    "the demo users belong to the demo teams, which this database does not have; seed the demo "
+                    "data first (reable demo seed)");
+
+    std::string taken;
+    for (const DemoUserSpec& spec : k_demo_users)
+        if (work.users().by_username(spec.username)) taken += (taken.empty() ? "" : ", ") + std::string(spec.username);
+    if (!taken.empty())
+        throw Error(ErrorCode::conflict, "the demo users exist already (" + taken + "); they are added only once");
+
+    std::vector<User> out;
+    for (const DemoUserSpec& spec : k_demo_users) {
+        UserInput in;
+        in.username = spec.username;
+        in.display_name = spec.display_name;
+        in.role = std::string(to_string(spec.role));
+        in.password = std::string(k_demo_password);
+        if (spec.role == Role::team_member) {
+            for (const Member& m : work.organisation().members(teams[spec.team]->id))
+                if (m.discipline == spec.discipline && m.active) in.member = m.id.value;
+            if (!in.member)
+                throw Error(ErrorCode::precondition_failed, std::string(k_team_names[spec.team]) + " has no active " +
+                                                                std::string(to_string(spec.discipline)) +
+                                                                " for the demo user " + spec.username);
+        }
+        if (spec.role == Role::access_assessor) in.municipality = municipality->code;
+        out.push_back(*work.users().find(add_user(work, now, in)));
+    }
+    return out;
 }
 
 }  // namespace reable::app

@@ -81,19 +81,19 @@ User require_user(storage::UnitOfWork& work, const std::string& username)
     throw Error(ErrorCode::not_found, "no user " + InputCheck::quoted(username));
 }
 
-void change_password(storage::UnitOfWork& work, Instant now, const std::string& username, const std::string& password)
+int change_password(storage::UnitOfWork& work, Instant now, const std::string& username, const std::string& password)
 {
     const User user = require_user(work, username);
     security::check_password_strength(password);
     work.users().set_password(user.id, security::hash_password(password));
-    work.users().revoke_tokens(user.id, format_utc(now));
+    return work.users().revoke_tokens(user.id, format_utc(now));
 }
 
-void disable_user(storage::UnitOfWork& work, Instant now, const std::string& username)
+int disable_user(storage::UnitOfWork& work, Instant now, const std::string& username)
 {
     const User user = require_user(work, username);
     work.users().set_active(user.id, false);
-    work.users().revoke_tokens(user.id, format_utc(now));
+    return work.users().revoke_tokens(user.id, format_utc(now));
 }
 
 LoginResult login(storage::UnitOfWork& work, Instant now, const std::string& username, const std::string& password,

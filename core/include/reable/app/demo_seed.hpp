@@ -1,10 +1,14 @@
 #pragma once
 
 #include "reable/clock.hpp"
+#include "reable/domain/user.hpp"
 #include "reable/protocol/registry.hpp"
 #include "reable/storage/database.hpp"
+#include "reable/timestamp.hpp"
 
 #include <cstdint>
+#include <string_view>
+#include <vector>
 
 namespace reable::app {
 
@@ -33,5 +37,18 @@ struct SeedSummary {
 /// distribution is used. Error{precondition_failed} when the database already has clients.
 SeedSummary seed_demo(storage::Database& db, const protocol::Registry& registry, const Clock& clock,
                       const SeedOptions& options);
+
+/// The password of every demo user. Public on purpose: demo databases only.
+inline constexpr std::string_view k_demo_password = "reable-demo";
+
+/// Adds one user of each role and discipline to a database filled by seed_demo, all with
+/// k_demo_password: beheer (administrator); fysio, ergo, hulp and maatschappelijk (team members
+/// of the first demo team, WIJ Oost, one per discipline); wij (access assessor of that team's
+/// municipality); onderzoeker (evaluator); fysio2 (physiotherapist of the second team, WIJ West).
+/// Goes through add_user, so every rule of real users applies. Returns the users as stored, in
+/// that order. Error{precondition_failed} when the demo teams are missing (seed first);
+/// Error{conflict} naming every demo username that is already taken (nothing is added then).
+/// Runs in the caller's transaction, so the caller can audit it in the same one.
+std::vector<domain::User> seed_demo_users(storage::UnitOfWork& work, Instant now);
 
 }  // namespace reable::app

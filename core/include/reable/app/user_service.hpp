@@ -24,11 +24,13 @@ struct UserInput {
 
 /// Checks every field (naming each problem) and stores the user with a PBKDF2 hash.
 domain::UserId add_user(storage::UnitOfWork& work, Instant now, const UserInput& input);
-/// A new password; every live token of the user is revoked.
-void change_password(storage::UnitOfWork& work, Instant now, const std::string& username,
-                     const std::string& password);
-/// Disables the account and revokes its tokens. The user and everything they logged stay.
-void disable_user(storage::UnitOfWork& work, Instant now, const std::string& username);
+/// A new password; every live token of the user is revoked. Returns how many tokens were revoked.
+/// Error{not_found} for an unknown user, Error{invalid_input} for a password that is too weak.
+int change_password(storage::UnitOfWork& work, Instant now, const std::string& username,
+                    const std::string& password);
+/// Disables the account and revokes its tokens; returns how many. The user and everything they
+/// logged stay. Error{not_found} for an unknown user.
+int disable_user(storage::UnitOfWork& work, Instant now, const std::string& username);
 domain::User require_user(storage::UnitOfWork& work, const std::string& username);
 
 struct LoginResult {

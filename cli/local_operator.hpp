@@ -1,0 +1,25 @@
+#pragma once
+
+// The person at the keyboard, as the audit log names them. The command line has no sign-in: whoever
+// can run `reable` on the database file is trusted with it, so the log records the operating
+// system account instead of a Reable user.
+
+#include "reable/domain/audit.hpp"
+#include "reable/timestamp.hpp"
+
+#include <optional>
+#include <string>
+
+namespace reable::cli {
+
+/// "os:" and the login name of the effective user (from the password database, else $USER, else
+/// "os:uid N").
+std::string operator_username();
+
+/// An audit event for the local operator: no Reable user, role "operator", acting for themself,
+/// basis "local command line". `resource` is what was run ("cli: user add fysio").
+domain::AuditEvent operator_event(Instant now, domain::AuditAction action, std::string data, std::string resource,
+                                  std::optional<domain::ClientId> client = std::nullopt,
+                                  domain::AuditResult result = domain::AuditResult::success);
+
+}  // namespace reable::cli
