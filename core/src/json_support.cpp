@@ -178,6 +178,11 @@ std::optional<Decimal> to_decimal(const Var& v)
 {
     if (!is_number(v)) return std::nullopt;
     if (v.isInteger()) {
+        // The parser reads whole numbers above INT64_MAX as unsigned; convert<Int64> would throw
+        // Poco::RangeException for them instead of reporting a value out of range.
+        if (!v.isSigned() &&
+            v.convert<Poco::UInt64>() > static_cast<Poco::UInt64>(Decimal::k_max_micros / Decimal::k_scale))
+            return std::nullopt;
         const Poco::Int64 i = v.convert<Poco::Int64>();
         if (i > Decimal::k_max_micros / Decimal::k_scale || i < -Decimal::k_max_micros / Decimal::k_scale)
             return std::nullopt;

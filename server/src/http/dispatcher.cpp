@@ -45,8 +45,17 @@ ParsedTarget parse_target(const std::string& target)
     return out;
 }
 
+/// Whether the request announces a body (a length above zero, or chunks).
+bool has_body(const Poco::Net::HTTPServerRequest& request)
+{
+    return request.getChunkedTransferEncoding() || (request.hasContentLength() && request.getContentLength64() > 0);
+}
+
 std::string read_body(Poco::Net::HTTPServerRequest& request, std::size_t limit)
 {
+    // Neither a length nor chunks: an HTTP/1.1 request without a body (RFC 9112 6.3). Poco would
+    // read a POST like that until the client closes, holding the request for the I/O timeout.
+    if (!has_body(request)) return {};
     if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(limit))
         throw HttpStatusError(413, "content_too_large",
                               "body: " + std::to_string(request.getContentLength64()) + " bytes; at most " +
@@ -61,6 +70,16 @@ std::string read_body(Poco::Net::HTTPServerRequest& request, std::size_t limit)
             throw HttpStatusError(413, "content_too_large", "body: more than " + std::to_string(limit) +
                                                                " bytes; at most that many are accepted");
     }
+    // The stream goes bad when the client stalls past the I/O timeout or the connection breaks
+    // mid-body; what arrived by then is a fragment, even if it happens to parse.
+    const bool short_of_length =
+        request.hasContentLength() && static_cast<Poco::Int64>(body.size()) != request.getContentLength64();
+    if (in.bad() || short_of_length)
+        throw BadRequest("body: the request body ended before it was complete" +
+                             (request.hasContentLength() ? " (" + std::to_string(body.size()) + " of " +
+                                                               std::to_string(request.getContentLength64()) + " bytes)"
+                                                         : std::string()),
+                         {{"body", "incomplete"}});
     return body;
 }
 
@@ -94,8 +113,9 @@ public:
         std::string path = "/";
         std::int64_t user_id = 0;
         Response answer;
+        bool body_read = false;
         try {
-            answer = dispatch(request, route_label, path, user_id);
+            answer = dispatch(request, route_label, path, user_id, body_read);
         } catch (const Error& e) {
             answer = problem_response(problem_for(e), path, &e);
             if (e.code() == ErrorCode::storage_failure || e.code() == ErrorCode::internal)
@@ -105,7 +125,9 @@ public:
             answer = problem_response(internal_problem(), path, nullptr);
             m_error_log.write({{"level", "error"}, {"route", route_label}, {"code", "internal"}, {"message", e.what()}});
         }
-        send(response, answer);
+        // A body left unread (refused before it was read, too large, cut short) would be read as
+        // the next request on this keep-alive connection: close the connection instead.
+        send(response, answer, has_body(request) && !body_read);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         m_context.metrics.record(request.getMethod(), route_label, answer.status, seconds);
         m_access_log.write({{"method", request.getMethod()},
@@ -119,7 +141,7 @@ public:
 
 private:
     Response dispatch(Poco::Net::HTTPServerRequest& request, std::string& route_label, std::string& path,
-                      std::int64_t& user_id)
+                      std::int64_t& user_id, bool& body_read)
     {
         ParsedTarget target = parse_target(request.getURI());
         path = target.path;
@@ -138,6 +160,7 @@ private:
         const Route& route = *match->route;
         route_label = route.pattern;
         std::string body = read_body(request, m_settings.max_body_bytes);
+        body_read = true;
 
         RequestContext ctx(m_context, route, match->params, std::move(target.query), std::move(body),
                            request.clientAddress().host().toString());
@@ -185,16 +208,16 @@ private:
         return r;
     }
 
-    static void send(Poco::Net::HTTPServerResponse& response, const Response& answer)
+    static void send(Poco::Net::HTTPServerResponse& response, const Response& answer, bool close)
     {
-        response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
+        // With its reason phrase: setStatus alone leaves Poco's default "OK" ("404 OK").
+        response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
         response.setContentType(answer.content_type);
         response.setContentLength64(static_cast<Poco::Int64>(answer.body.size()));
         response.set("Cache-Control", "no-store");
         response.set("X-Content-Type-Options", "nosniff");
         for (const auto& [name, value] : answer.headers) response.set(name, value);
-        // A body the client did not read to its end (413) cannot leave the connection reusable.
-        if (answer.status == 413) response.setKeepAlive(false);
+        if (close) response.setKeepAlive(false);
         response.send() << answer.body;
     }
 

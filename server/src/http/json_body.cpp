@@ -6,6 +6,7 @@
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
 
+#include <cstdint>
 #include <sstream>
 
 namespace reable::server {
@@ -24,6 +25,13 @@ std::string type_name(const Poco::Dynamic::Var& v)
 }
 
 bool is_integer(const Poco::Dynamic::Var& v) { return v.isInteger() && v.type() != typeid(bool); }
+
+/// Whether a whole number fits std::int64_t. The parser reads numbers above INT64_MAX as
+/// unsigned, and converting those throws Poco::RangeException: a 500 for a client's typo.
+bool fits_int64(const Poco::Dynamic::Var& v)
+{
+    return v.isSigned() || v.convert<Poco::UInt64>() <= static_cast<Poco::UInt64>(INT64_MAX);
+}
 
 }  // namespace
 
@@ -81,6 +89,11 @@ std::optional<std::int64_t> JsonBody::integer(const std::string& field)
     if (v.isEmpty()) return std::nullopt;
     if (!is_integer(v)) {
         wrong(field, "a whole number");
+        return std::nullopt;
+    }
+    if (!fits_int64(v)) {
+        m_problems.push_back(
+            {field, "is out of range; whole numbers up to " + std::to_string(INT64_MAX) + " are accepted"});
         return std::nullopt;
     }
     return v.convert<std::int64_t>();
@@ -153,6 +166,10 @@ std::vector<std::int64_t> JsonBody::integer_list(const std::string& field)
         if (!is_integer(item)) {
             m_problems.push_back(
                 {field + "[" + std::to_string(i) + "]", "must be a whole number, not " + type_name(item)});
+            continue;
+        }
+        if (!fits_int64(item)) {
+            m_problems.push_back({field + "[" + std::to_string(i) + "]", "is out of range"});
             continue;
         }
         out.push_back(item.convert<std::int64_t>());
