@@ -91,7 +91,7 @@ TEST_CASE("protocols list, show and validate on the shipped set")
     CHECK(validate.out.find("valid; every worked example passes") != std::string::npos);
 }
 
-TEST_CASE("protocols validate lists every issue of a bad set and exits 78; other commands refuse to start on it")
+TEST_CASE("protocols validate lists every issue of a bad set and exits 78, other commands refuse to start on it")
 {
     const reable::testing::Scratch scratch;
     std::ifstream tug_file(k_protocols + "/instruments/tug.json");

@@ -57,7 +57,7 @@ TEST_CASE("a decision needs the onderzoek findings first, and names what is miss
                    "  missing: onderzoek findings\n");
 }
 
-TEST_CASE("reablement first under the college's policy; offered under the voluntary one; the record and its draft")
+TEST_CASE("reablement first under the college's policy, offered under the voluntary one, the record and its draft")
 {
     const Access a;
     REQUIRE(a.run({"onderzoek", "record", "1", "--decline-since", "2026-01-05", "--household-goal", "--wait-days", "10",
@@ -109,7 +109,7 @@ TEST_CASE("household help in minutes per week with its beschikking and allocatio
     CHECK(a.run({"decision", "show", "1"}).out.find("CONCEPT-BESCHIKKING") != std::string::npos);
 }
 
-TEST_CASE("an override needs a written motivation; a refused request records nothing")
+TEST_CASE("an override needs a written motivation, a refused request records nothing")
 {
     const Access a;
     REQUIRE(a.run({"onderzoek", "record", "1", "--terminal"}).exit_code == 0);

@@ -80,7 +80,7 @@ TEST_CASE("protocols show ID --start plans the occasions and the sessions from t
     CHECK(instrument.err == "reable: --start plans a trajectory template; \"sppb\" is not one\n");
 }
 
-TEST_CASE("protocols show ID --json prints the template file; versions are chosen with --template-version")
+TEST_CASE("protocols show ID --json prints the template file, versions are chosen with --template-version")
 {
     const auto json = parse_json(run_cli({"protocols", "show", "pilot-3m", "--json"}).out);
     CHECK(json->getValue<std::string>("format") == "reable.trajectory/1");

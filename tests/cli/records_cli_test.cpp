@@ -37,7 +37,7 @@ struct Records {
 
 }  // namespace
 
-TEST_CASE("client add, show and list; the BSN is shown masked")
+TEST_CASE("client add, show and list, the BSN is shown masked")
 {
     const Records r;
     const auto added = r.add_client("123456782");

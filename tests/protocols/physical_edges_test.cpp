@@ -247,12 +247,12 @@ TEST_CASE("SFT 2-minute step: every row's normal range, both edges, both ends of
     check_every_row(k_step);
 }
 
-TEST_CASE("SFT 8-foot up-and-go: every row at ±0.01 s; slower than the range is below average")
+TEST_CASE("SFT 8-foot up-and-go: every row at ±0.01 s, slower than the range is below average")
 {
     check_every_row(k_up_and_go);
 }
 
-TEST_CASE("SFT age bands: 64 and 65 fall in different rows; 94 has a norm; 59 and 95 have none")
+TEST_CASE("SFT age bands: 64 and 65 fall in different rows, 94 has a norm, 59 and 95 have none")
 {
     struct Boundary {
         const SftTable* table;
@@ -462,7 +462,7 @@ TEST_CASE("Grip: unable is a state, never 0 kg")
 
 // ================================================================ Gait speed (§5)
 
-TEST_CASE("Gait speed: course length ÷ faster time, rounded to 0.01 m/s; EWGSOP2 low at 0.8 m/s or lower")
+TEST_CASE("Gait speed: course length ÷ faster time, rounded to 0.01 m/s, EWGSOP2 low at 0.8 m/s or lower")
 {
     const auto& gait = instrument("gait-speed");
     auto speed = [&](const char* metres, const char* seconds) {
@@ -496,7 +496,7 @@ TEST_CASE("Gait speed: Cesari high risk below 1.0 m/s")
     CHECK(risk("10", "10.10") == "high_risk");  // 0.990 → 0.99
 }
 
-TEST_CASE("Gait speed: the faster of two trials; states and missing values are not speeds")
+TEST_CASE("Gait speed: the faster of two trials, states and missing values are not speeds")
 {
     const auto& gait = instrument("gait-speed");
     CHECK(score_of(score_text(gait, {{"course_length", "4"}, {"time", "5.20"}, {"time", "4.90"}}), "gait_speed") ==
@@ -543,7 +543,7 @@ TEST_CASE("6MWT Enright & Sherrill: the reference's worked examples")
     CHECK(score_of(woman, "percent_predicted") == "71");  // 300 / 422.25 = 71.05 %
 }
 
-TEST_CASE("6MWT: the equations are valid for ages 40-80; outside they are flagged")
+TEST_CASE("6MWT: the equations are valid for ages 40-80, outside they are flagged")
 {
     const auto& walk = instrument("six-minute-walk");
     auto report = [&](int age, const char* sex) {
@@ -562,7 +562,7 @@ TEST_CASE("6MWT: the equations are valid for ages 40-80; outside they are flagge
     CHECK(score_of(score_text(walk, {{"height", "160"}, {"weight", "65"}}, 80, "female"), "predicted") == "393.35");
 }
 
-TEST_CASE("6MWT: no prediction without sex or age; states stay states")
+TEST_CASE("6MWT: no prediction without sex or age, states stay states")
 {
     const auto& walk = instrument("six-minute-walk");
     const auto no_sex = score_text(walk, {{"distance", "400"}, {"height", "170"}, {"weight", "75"}}, 70, "");

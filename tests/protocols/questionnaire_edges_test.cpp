@@ -89,7 +89,7 @@ const std::vector<int> k_items6{3, 4, 7, 8, 9, 10};
 
 }  // namespace
 
-TEST_CASE("DJG-11: every answer on every item, positive and negative side; 'more or less' scores 1 on both")
+TEST_CASE("DJG-11: every answer on every item, positive and negative side, 'more or less' scores 1 on both")
 {
     const auto& djg = instrument("djg-loneliness-11");
     for (int item = 1; item <= 11; ++item) {
@@ -402,7 +402,7 @@ TEST_CASE("EDIZ-plus: 15 statements, 0 none, 1-3 light, 4-8 moderate, 9-15 heavy
         CHECK(interp.provenance.confidence == reable::protocol::Confidence::confirmed);
 }
 
-TEST_CASE("EDIZ-plus: same 0/1 scoring per answer; a missing statement leaves the total missing")
+TEST_CASE("EDIZ-plus: same 0/1 scoring per answer, a missing statement leaves the total missing")
 {
     const auto& plus = instrument("ediz-plus");
     for (const char* answer : {"yes!", "yes", "more_or_less"}) {
@@ -432,7 +432,7 @@ Values csi_answers(int yes_count, int skip = -1)
 }
 }  // namespace
 
-TEST_CASE("CSI: 13 yes/no items, yes = 1; 7 or more is a high level of strain")
+TEST_CASE("CSI: 13 yes/no items, yes = 1, 7 or more is a high level of strain")
 {
     const auto& csi = instrument("csi");
     REQUIRE(csi.items.size() == 13);
@@ -449,7 +449,7 @@ TEST_CASE("CSI: 13 yes/no items, yes = 1; 7 or more is a high level of strain")
 }
 
 TEST_CASE(
-    "CSI: each item scores yes 1, no 0; Modified-CSI answers are refused; a missing item leaves the total missing")
+    "CSI: each item scores yes 1, no 0, Modified-CSI answers are refused, a missing item leaves the total missing")
 {
     const auto& csi = instrument("csi");
     for (const std::string& item : k_csi_items) {

@@ -149,7 +149,7 @@ TEST_CASE("the three-month pilot measures at 0, 6 and 12 weeks like the Lochem v
         CHECK(protocol::is_sourced(t.find_occasion(id)->offset.provenance.confidence));
 }
 
-TEST_CASE("Powerful Ageing: twice a week with the physiotherapist for 14 weeks, then maintenance; its outcome tests; "
+TEST_CASE("Powerful Ageing: twice a week with the physiotherapist for 14 weeks, then maintenance, its outcome tests, "
           "a one-year follow-up")
 {
     const protocol::TrajectoryTemplate& t = shipped("powerful-ageing-14w");

@@ -171,7 +171,7 @@ TEST_CASE("decisions: a screen score of 0 and a wait of 0 days are kept apart fr
     CHECK(stored->reablement_wait_days == 0);
 }
 
-TEST_CASE("decisions: the latest findings are the newest by date, then by id; findings come oldest first")
+TEST_CASE("decisions: the latest findings are the newest by date, then by id, findings come oldest first")
 {
     StorageFixture f;
     auto work = f.db->write();
@@ -296,7 +296,7 @@ TEST_CASE("decisions: a recorded decision round-trips every field, set and left 
     CHECK_FALSE(work->decisions().find(DecisionId{999}).has_value());
 }
 
-TEST_CASE("decisions: a client's decisions come oldest first; count() counts every client's")
+TEST_CASE("decisions: a client's decisions come oldest first, count() counts every client's")
 {
     StorageFixture f;
     auto work = f.db->write();

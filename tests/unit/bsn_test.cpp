@@ -23,7 +23,7 @@ TEST_CASE("BSN: shape rules, each with its own message")
     CHECK(Bsn::problem("00000000") == "a BSN cannot be all zeros");
 }
 
-TEST_CASE("BSN: an 8-digit number gets its leading zero; the masked form hides the first five digits")
+TEST_CASE("BSN: an 8-digit number gets its leading zero, the masked form hides the first five digits")
 {
     const Bsn bsn = Bsn::parse("10000021");
     CHECK(bsn.digits() == "010000021");

@@ -40,7 +40,7 @@ const scoring::ChangeLine& line(const scoring::ChangeReport& report, const std::
 
 }  // namespace
 
-TEST_CASE("a faster time is an improvement; the threshold is inclusive when the source says 'at least'")
+TEST_CASE("a faster time is an improvement, the threshold is inclusive when the source says 'at least'")
 {
     const auto instrument = testing::load_instrument(k_file);
     const auto two_faster = change(instrument, {{"time", "14.00"}}, {{"time", "12.00"}});
@@ -57,7 +57,7 @@ TEST_CASE("a faster time is an improvement; the threshold is inclusive when the 
           scoring::Direction::declined);
 }
 
-TEST_CASE("'more than 2 points' excludes exactly 2; the highest threshold reached is reported")
+TEST_CASE("'more than 2 points' excludes exactly 2, the highest threshold reached is reported")
 {
     const auto instrument = testing::load_instrument(k_file);
     CHECK_FALSE(line(change(instrument, {{"rating", "4"}}, {{"rating", "6"}}), "r").meaningful);

@@ -66,7 +66,7 @@ TEST_CASE("done: the signed deviation from the target, and whether it fell insid
     CHECK(shown(done("2026-02-26")) == "done, on the target day, within the window");
 }
 
-TEST_CASE("a closed trajectory: what was not done is missed from the closing day; what was done stays done")
+TEST_CASE("a closed trajectory: what was not done is missed from the closing day, what was done stays done")
 {
     const calendar::Date closed = day("2026-01-20");  // before the window opened
     CHECK(schedule::occasion_state(week_7(), std::nullopt, day("2026-01-19"), 14, closed).status ==

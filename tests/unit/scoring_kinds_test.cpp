@@ -175,7 +175,7 @@ TEST_CASE("optional inputs: a mean over however many were given, never flagged p
             .size() == 1);
 }
 
-TEST_CASE("first_present takes the course that was walked; the other branch is not flagged")
+TEST_CASE("first_present takes the course that was walked, the other branch is not flagged")
 {
     const std::string items =
         R"({"id": "w4", "type": "measurement", "label": {"nl": "w", "en": "w"}, "unit": "s", "min": 0.01, "max": 100, "precision": 0.01, "better": "lower"},
@@ -270,7 +270,7 @@ TEST_CASE("interpretations: cut-offs to codes, per sex, and not for states")
     CHECK(interpretation_of(score_text(t, {{"grip", "unable"}}, 70, "male"), "low") == "state");
 }
 
-TEST_CASE("norm tables place a value below, within or above the range; performance follows the direction")
+TEST_CASE("norm tables place a value below, within or above the range, performance follows the direction")
 {
     const std::string items =
         R"({"id": "stands", "type": "measurement", "label": {"nl": "s", "en": "s"}, "unit": "count", "min": 0, "max": 50, "precision": 1, "better": "higher"},

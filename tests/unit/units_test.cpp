@@ -26,7 +26,7 @@ TEST_CASE("unit symbols round-trip and unknown symbols are refused")
     CHECK_FALSE(unit_from_symbol("S").has_value());
 }
 
-TEST_CASE("quantities of one unit add, subtract and compare; speed is metres over seconds")
+TEST_CASE("quantities of one unit add, subtract and compare, speed is metres over seconds")
 {
     const Seconds a = Seconds::hundredths(620);
     const Seconds b = Seconds::hundredths(482);
