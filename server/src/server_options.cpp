@@ -36,7 +36,11 @@ void read_server_config(const std::filesystem::path& file, ServerOptions& o)
         };
         const auto int_value = [&] {
             if (!v.isInteger()) throw Error(ErrorCode::invalid_input, file.string() + ": " + name + " must be a whole number");
-            return v.convert<int>();
+            try {
+                return v.convert<int>();
+            } catch (const Poco::Exception&) {
+                throw Error(ErrorCode::invalid_input, file.string() + ": " + name + " is out of range");
+            }
         };
         if (name == "bind") o.bind = text_value();
         else if (name == "port") o.port = int_value();

@@ -381,6 +381,9 @@ TEST_CASE("ids, paths, query parameters, methods and credentials no route can me
         CHECK(r.status == 401);
         CHECK(r.headers.count("WWW-Authenticate") == 1);
     }
+    // The scheme is case-insensitive (RFC 9110): "bearer" works like "Bearer".
+    CHECK(send(server, "GET", "/api/v1/me", {{"Authorization", "bearer " + fysio}}).status == 200);
+    CHECK(send(server, "GET", "/api/v1/me", {{"Authorization", "BEARER " + fysio}}).status == 200);
     // Longer than any header line the server reads (8 KiB): refused before it is looked at.
     const HttpResult too_long =
         send(server, "GET", "/api/v1/me", {{"Authorization", "Bearer " + std::string(20000, 'A')}});

@@ -9,6 +9,7 @@
 #include <Poco/URI.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <istream>
 
@@ -86,8 +87,14 @@ std::string read_body(Poco::Net::HTTPServerRequest& request, std::size_t limit)
 std::string bearer_token(const Poco::Net::HTTPServerRequest& request)
 {
     const std::string header = request.get("Authorization", "");
-    constexpr std::string_view k_scheme = "Bearer ";
-    if (header.size() <= k_scheme.size() || header.compare(0, k_scheme.size(), k_scheme) != 0)
+    constexpr std::string_view k_scheme = "bearer ";
+    // The scheme name is case-insensitive (RFC 9110, 11.1); the token is not.
+    const auto scheme_matches = [&] {
+        for (std::size_t i = 0; i < k_scheme.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(header[i])) != k_scheme[i]) return false;
+        return true;
+    };
+    if (header.size() <= k_scheme.size() || !scheme_matches())
         throw Error(ErrorCode::unauthenticated, header.empty() ? "sign in first: send Authorization: Bearer <token>"
                                                                : "the Authorization header must be \"Bearer <token>\"");
     return header.substr(k_scheme.size());
