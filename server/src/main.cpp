@@ -64,7 +64,7 @@ private:
         // Opening once up front reports a missing or unmigrated database before listening.
         storage_sqlite::open_current_sqlite(o.database, db_options);
         DatabasePool pool(o.database, db_options, static_cast<std::size_t>(o.threads) + 2);
-        AuditWriter audit(storage_sqlite::open_current_sqlite(o.database, db_options));
+        AuditWriter audit(storage_sqlite::open_current_sqlite(o.database, db_options), pool.write_gate());
         LoginLimiter limiter;
         Metrics metrics;
         const Router router = build_router();

@@ -38,25 +38,27 @@ TEST_CASE("migrating an empty database applies every migration in order, once")
 
     storage::SchemaStatus before = db->status();
     CHECK(before.version == 0);
-    CHECK(before.latest == 4);
+    CHECK(before.latest == 5);
     CHECK(before.pending == std::vector<std::string>{"0001_organisation_and_clients", "0002_trajectories_and_sessions",
-                                                     "0003_onderzoek_and_decisions", "0004_users_tokens_audit"});
+                                                     "0003_onderzoek_and_decisions", "0004_users_tokens_audit",
+                                                     "0005_signal_trajectory_index"});
 
-    CHECK(db->migrate() == 4);
+    CHECK(db->migrate() == 5);
     storage::SchemaStatus after = db->status();
-    CHECK(after.version == 4);
+    CHECK(after.version == 5);
     CHECK(after.pending.empty());
-    REQUIRE(after.applied.size() == 4);
+    REQUIRE(after.applied.size() == 5);
     CHECK(after.applied[0].name == "0001_organisation_and_clients");
     CHECK(after.applied[1].version == 2);
     CHECK(after.applied[1].applied_at.size() == 20);  // 2026-11-23T15:40:05Z
     CHECK(after.applied[2].name == "0003_onderzoek_and_decisions");
     CHECK(after.applied[3].name == "0004_users_tokens_audit");
+    CHECK(after.applied[4].name == "0005_signal_trajectory_index");
 
     CHECK(db->migrate() == 0);
     db.reset();
     CHECK(pragma(path, "journal_mode") == "wal");
-    CHECK(pragma(path, "user_version") == "4");
+    CHECK(pragma(path, "user_version") == "5");
 }
 
 TEST_CASE("opening sets WAL, foreign keys and full durability")
@@ -79,14 +81,14 @@ TEST_CASE("a database of the previous schema is migrated with its data intact")
 
     CHECK(error_of([&] { storage_sqlite::open_current_sqlite(path); }) ==
           "precondition_failed: the database " + path.string() +
-              " has schema version 1 of 4; run `reable db migrate --db " + path.string() + "`");
+              " has schema version 1 of 5; run `reable db migrate --db " + path.string() + "`");
 
     auto db = storage_sqlite::open_sqlite(path);
     CHECK(db->status().pending ==
           std::vector<std::string>{"0002_trajectories_and_sessions", "0003_onderzoek_and_decisions",
-                                   "0004_users_tokens_audit"});
-    CHECK(db->migrate() == 3);
-    CHECK(db->status().version == 4);
+                                   "0004_users_tokens_audit", "0005_signal_trajectory_index"});
+    CHECK(db->migrate() == 4);
+    CHECK(db->status().version == 5);
 
     auto work = db->write();
     const auto client = work->clients().find(domain::ClientId{1});
@@ -122,7 +124,7 @@ TEST_CASE("a database newer than the program is refused")
     raw_sql(path, "PRAGMA user_version = 7");
     CHECK(error_of([&] { storage_sqlite::open_sqlite(path); }) ==
           "precondition_failed: " + path.string() +
-              " has schema version 7, newer than this program's 4; use a newer version of Reable");
+              " has schema version 7, newer than this program's 5; use a newer version of Reable");
 }
 
 TEST_CASE("a file that is not a Reable database is refused, and a missing one is not created")

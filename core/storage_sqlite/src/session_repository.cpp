@@ -69,14 +69,16 @@ SessionId SqliteSessionRepository::add(const Session& session)
     return id;
 }
 
-std::vector<Session> SqliteSessionRepository::read_sessions(Statement& s)
+std::vector<Session> SqliteSessionRepository::read_sessions(Statement& s, Statement& goals)
 {
     std::vector<Session> out = all_rows(s, read_session);
-    Statement& goals = m_db.cached("SELECT goal_id FROM session_goal WHERE session_id = ? ORDER BY goal_id");
-    for (Session& session : out) {
-        goals.bind(1, session.id.value);
-        session.goals = all_rows(goals, [](const Statement& r) { return GoalId{r.integer(0)}; });
-    }
+    // The goals of all these sessions in one query (session_id, goal_id), not one query per session.
+    std::unordered_map<std::int64_t, Session*> by_id;
+    for (Session& session : out) by_id.emplace(session.id.value, &session);
+    StatementUse use(goals);
+    while (goals.step())
+        if (const auto it = by_id.find(goals.integer(0)); it != by_id.end())
+            it->second->goals.push_back(GoalId{goals.integer(1)});
     return out;
 }
 
@@ -84,7 +86,10 @@ std::vector<Session> SqliteSessionRepository::for_trajectory(TrajectoryId id)
 {
     Statement& s = m_db.cached(std::string(k_session_columns) + "WHERE trajectory_id = ? ORDER BY session_date, id");
     s.bind(1, id.value);
-    return read_sessions(s);
+    Statement& goals = m_db.cached("SELECT g.session_id, g.goal_id FROM session_goal g JOIN session s ON s.id = g.session_id "
+                                   "WHERE s.trajectory_id = ? ORDER BY g.session_id, g.goal_id");
+    goals.bind(1, id.value);
+    return read_sessions(s, goals);
 }
 
 std::vector<Session> SqliteSessionRepository::for_member(MemberId member, calendar::Date from, calendar::Date to)
@@ -94,7 +99,12 @@ std::vector<Session> SqliteSessionRepository::for_member(MemberId member, calend
     s.bind(1, member.value);
     bind_date(s, 2, from);
     bind_date(s, 3, to);
-    return read_sessions(s);
+    Statement& goals = m_db.cached("SELECT g.session_id, g.goal_id FROM session_goal g JOIN session s ON s.id = g.session_id "
+                                   "WHERE s.member_id = ? AND s.session_date BETWEEN ? AND ? ORDER BY g.session_id, g.goal_id");
+    goals.bind(1, member.value);
+    bind_date(goals, 2, from);
+    bind_date(goals, 3, to);
+    return read_sessions(s, goals);
 }
 
 std::size_t SqliteSessionRepository::count()

@@ -94,7 +94,8 @@ public:
     std::vector<domain::Signal> signals(domain::TrajectoryId id) override;
 
 private:
-    std::vector<domain::Session> read_sessions(Statement& s);
+    /// Reads the sessions `s` selects, and their goals from `goals` (rows of session_id, goal_id).
+    std::vector<domain::Session> read_sessions(Statement& s, Statement& goals);
     std::vector<domain::Signal> read_signals(Statement& s);
     Connection& m_db;
 };

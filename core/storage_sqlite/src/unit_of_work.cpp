@@ -8,7 +8,9 @@ SqliteUnitOfWork::SqliteUnitOfWork(Connection& db, bool write)
     : m_db(db), m_organisation(db), m_clients(db), m_trajectories(db), m_sessions(db), m_measurements(db),
       m_decisions(db), m_users(db), m_audit(db)
 {
-    m_db.execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
+    // Prepared once per connection: a web request opens a transaction every time.
+    StatementUse begin(m_db.cached(write ? "BEGIN IMMEDIATE" : "BEGIN"));
+    begin->run();
 }
 
 SqliteUnitOfWork::~SqliteUnitOfWork()
@@ -21,7 +23,8 @@ SqliteUnitOfWork::~SqliteUnitOfWork()
 void SqliteUnitOfWork::commit()
 {
     if (!m_open) throw Error(ErrorCode::internal, "a unit of work was committed twice");
-    m_db.execute("COMMIT");
+    StatementUse commit(m_db.cached("COMMIT"));
+    commit->run();
     m_open = false;
 }
 

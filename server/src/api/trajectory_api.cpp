@@ -245,6 +245,7 @@ Response import_sessions(RequestContext& ctx)
         out << ctx.body();
     }
     auto db = ctx.server.pool.lease();
+    const std::lock_guard gate(ctx.server.pool.write_gate());
     const app::ImportSummary summary = app::import_sessions(*db, ctx.server.clock, file.path());
     views::CompactWriter w;
     w.begin_object()

@@ -43,6 +43,7 @@ RequestContext::RequestContext(ServerContext& s, const Route& r, std::map<std::s
 storage::UnitOfWork& RequestContext::work()
 {
     if (!m_work) {
+        if (route.writes) m_write_gate = std::unique_lock(server.pool.write_gate());
         m_lease.emplace(server.pool.lease());
         m_work = route.writes ? (*m_lease)->write() : (*m_lease)->read();
     }
@@ -64,6 +65,7 @@ void RequestContext::abandon_work()
 {
     m_work.reset();
     m_lease.reset();
+    if (m_write_gate) m_write_gate.unlock();
 }
 
 const app::Principal& RequestContext::principal() const

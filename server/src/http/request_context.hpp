@@ -108,6 +108,7 @@ private:
     std::string m_remote;
     std::optional<app::Principal> m_principal;
     std::string m_bearer;
+    std::unique_lock<std::mutex> m_write_gate;  ///< held while a write transaction is open
     std::optional<DatabasePool::Lease> m_lease;
     std::unique_ptr<storage::UnitOfWork> m_work;
     std::vector<AuditIntent> m_intents;

@@ -4,7 +4,9 @@
 
 namespace reable::server {
 
-AuditWriter::AuditWriter(std::unique_ptr<storage::Database> db) : m_db(std::move(db)), m_thread([this] { run(); }) {}
+AuditWriter::AuditWriter(std::unique_ptr<storage::Database> db, std::mutex& write_gate)
+    : m_db(std::move(db)), m_write_gate(write_gate), m_thread([this] { run(); })
+{}
 
 AuditWriter::~AuditWriter()
 {
@@ -39,6 +41,7 @@ void AuditWriter::run()
         lock.unlock();
         bool ok = true;
         try {
+            const std::lock_guard gate(m_write_gate);
             const auto work = m_db->write();
             for (auto& e : batch) work->audit().append(std::move(e));
             work->commit();

@@ -22,7 +22,8 @@ namespace reable::server {
 
 class AuditWriter {
 public:
-    explicit AuditWriter(std::unique_ptr<storage::Database> db);
+    /// `write_gate`: the lock every writer in the process takes around its write transaction.
+    AuditWriter(std::unique_ptr<storage::Database> db, std::mutex& write_gate);
     ~AuditWriter();
     AuditWriter(const AuditWriter&) = delete;
     AuditWriter& operator=(const AuditWriter&) = delete;
@@ -38,6 +39,7 @@ private:
     void run();
 
     std::unique_ptr<storage::Database> m_db;
+    std::mutex& m_write_gate;
     mutable std::mutex m_mutex;
     std::condition_variable m_work;
     std::condition_variable m_done;

@@ -37,6 +37,11 @@ public:
     /// Opens a new connection when none is idle and fewer than the maximum exist; otherwise waits.
     Lease lease();
 
+    /// Held by whoever runs a write transaction in this process. SQLite allows one writer at a
+    /// time anyway; waiting here wakes the next writer as soon as the lock is free, where SQLite's
+    /// busy handler would poll with sleeps of up to 100 ms (long tails under concurrent writes).
+    std::mutex& write_gate() { return m_write_gate; }
+
 private:
     void give_back(std::unique_ptr<storage::Database> db);
 
@@ -47,6 +52,7 @@ private:
     std::vector<std::unique_ptr<storage::Database>> m_idle;
     std::mutex m_mutex;
     std::condition_variable m_returned;
+    std::mutex m_write_gate;
 };
 
 }  // namespace reable::server
