@@ -65,11 +65,12 @@ private:
         storage_sqlite::open_current_sqlite(o.database, db_options);
         DatabasePool pool(o.database, db_options, static_cast<std::size_t>(o.threads) + 2);
         AuditWriter audit(storage_sqlite::open_current_sqlite(o.database, db_options), pool.write_gate());
+        WriteBatcher writes(storage_sqlite::open_current_sqlite(o.database, db_options), pool.write_gate());
         LoginLimiter limiter;
         Metrics metrics;
         const Router router = build_router();
         const SystemClock clock;
-        ServerContext context{registry, clock, pool, audit, limiter, metrics, router,
+        ServerContext context{registry, clock, pool, audit, writes, limiter, metrics, router,
                               std::chrono::minutes(o.token_minutes)};
         JsonLog access_log(o.access_log, false);
         JsonLog error_log(o.error_log, true);

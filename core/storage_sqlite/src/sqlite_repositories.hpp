@@ -28,6 +28,7 @@ public:
     std::optional<domain::Member> member(domain::MemberId id) override;
     std::vector<domain::Member> members(std::optional<domain::TeamId> team) override;
     void set_member_active(domain::MemberId id, bool active) override;
+    void forget_cached() { m_members.clear(); }
 
 private:
     Connection& m_db;
@@ -52,6 +53,7 @@ public:
     std::optional<domain::Melding> melding(domain::MeldingId id) override;
     void update_melding(const domain::Melding& m) override;
     std::vector<domain::Melding> meldingen(std::optional<domain::ClientId> client) override;
+    void forget_cached() { m_clients.clear(); }
 
 private:
     std::vector<domain::InformalCarer> carers(domain::ClientId id);
@@ -71,6 +73,7 @@ public:
     storage::PageOf<domain::Trajectory> page(const storage::TrajectoryQuery& query) override;
     void record_transition(const domain::Trajectory& updated, const domain::Transition& t) override;
     std::vector<domain::Transition> history(domain::TrajectoryId id) override;
+    void forget_cached() { m_trajectories.clear(); }
 
 private:
     std::vector<domain::Trajectory> query(std::string_view where, std::int64_t key);

@@ -28,4 +28,29 @@ void SqliteUnitOfWork::commit()
     m_open = false;
 }
 
+void SqliteUnitOfWork::savepoint()
+{
+    StatementUse s(m_db.cached("SAVEPOINT request"));
+    s->run();
+}
+
+void SqliteUnitOfWork::release_savepoint()
+{
+    StatementUse s(m_db.cached("RELEASE request"));
+    s->run();
+}
+
+void SqliteUnitOfWork::rollback_to_savepoint()
+{
+    {
+        StatementUse s(m_db.cached("ROLLBACK TO request"));
+        s->run();
+    }
+    release_savepoint();
+    // Rows the repositories cached may have been rolled back with the savepoint.
+    m_organisation.forget_cached();
+    m_clients.forget_cached();
+    m_trajectories.forget_cached();
+}
+
 }  // namespace reable::storage_sqlite

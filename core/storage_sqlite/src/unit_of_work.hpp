@@ -22,6 +22,9 @@ public:
     storage::UserRepository& users() override { return m_users; }
     storage::AuditRepository& audit() override { return m_audit; }
     void commit() override;
+    void savepoint() override;
+    void release_savepoint() override;
+    void rollback_to_savepoint() override;
 
 private:
     Connection& m_db;

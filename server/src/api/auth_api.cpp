@@ -99,6 +99,7 @@ void add_auth_routes(Router& router)
                 .tag = "auth",
                 .authenticated = false,
                 .writes = true,
+                .own_transaction = true,
                 .request_schema = "LoginRequest",
                 .response_schema = "LoginResponse",
                 .handler = login});

@@ -306,7 +306,8 @@ void add_trajectory_routes(Router& router)
                 .response_schema = "AgendaList", .handler = agenda});
     router.add({.method = "POST", .pattern = "/api/v1/imports/sessions",
                 .summary = "Import sessions from CSV (columns as `reable import sessions`); all or nothing",
-                .tag = "sessions", .roles = k_team, .writes = true, .audit_data = "session import",
+                .tag = "sessions", .roles = k_team, .writes = true, .own_transaction = true,
+                .audit_data = "session import",
                 .request_schema = "text/csv", .response_schema = "ImportSummary", .success_status = 201,
                 .handler = import_sessions});
 }

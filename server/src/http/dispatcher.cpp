@@ -181,13 +181,25 @@ private:
                     throw Error(ErrorCode::forbidden, std::string(to_string(user.role)) + " may not " + route.method +
                                                           " " + route.pattern + "; allowed: " + roles_text(route.roles));
             }
-            Response r = route.handler(ctx);
-            // A route on one client's data that answered without an audit line is a bug: refuse to answer.
-            if (!route.audit_data.empty() && route.pattern.find('{') != std::string::npos && ctx.intents().empty())
-                throw Error(ErrorCode::internal, "route " + route.pattern + " recorded no audit line");
-            ctx.finish_work();
-            // A read's audit lines are durable before the data leaves the server.
-            if (!route.writes) m_context.audit.append(ctx.audit_events(domain::AuditResult::success));
+            Response r;
+            if (route.writes && !route.own_transaction) {
+                ctx.finish_work();  // the sign-in's read snapshot
+                m_context.writes.run([&](storage::UnitOfWork& batch) {
+                    // Unbound also when the handler throws: the batch is only valid inside this job.
+                    struct Binding {
+                        RequestContext& ctx;
+                        ~Binding() { ctx.bind_batch(nullptr); }
+                    } binding{ctx};
+                    ctx.bind_batch(&batch);
+                    r = run_handler(route, ctx);
+                    ctx.finish_work();  // its audit lines, inside its savepoint
+                });
+            } else {
+                r = run_handler(route, ctx);
+                ctx.finish_work();
+                // A read's audit lines are durable before the data leaves the server.
+                if (!route.writes) m_context.audit.append(ctx.audit_events(domain::AuditResult::success));
+            }
             return r;
         } catch (const Error& e) {
             ctx.abandon_work();
@@ -200,6 +212,15 @@ private:
             m_context.audit.append(ctx.audit_events(domain::AuditResult::failed));
             throw;
         }
+    }
+
+    static Response run_handler(const Route& route, RequestContext& ctx)
+    {
+        Response r = route.handler(ctx);
+        // A route on one client's data that answered without an audit line is a bug: refuse to answer.
+        if (!route.audit_data.empty() && route.pattern.find('{') != std::string::npos && ctx.intents().empty())
+            throw Error(ErrorCode::internal, "route " + route.pattern + " recorded no audit line");
+        return r;
     }
 
     /// `e` by pointer, not by value: a copy would lose what kind of Error it was (HttpStatusError).

@@ -42,18 +42,24 @@ RequestContext::RequestContext(ServerContext& s, const Route& r, std::map<std::s
 
 storage::UnitOfWork& RequestContext::work()
 {
+    if (m_batch) return *m_batch;
     if (!m_work) {
-        if (route.writes) m_write_gate = std::unique_lock(server.pool.write_gate());
+        m_own_write = route.writes && route.own_transaction;
+        if (m_own_write) m_write_gate = std::unique_lock(server.pool.write_gate());
         m_lease.emplace(server.pool.lease());
-        m_work = route.writes ? (*m_lease)->write() : (*m_lease)->read();
+        m_work = m_own_write ? (*m_lease)->write() : (*m_lease)->read();
     }
     return *m_work;
 }
 
 void RequestContext::finish_work()
 {
+    if (m_batch) {
+        for (domain::AuditEvent& e : audit_events(domain::AuditResult::success)) m_batch->audit().append(std::move(e));
+        return;
+    }
     if (m_work) {
-        if (route.writes)
+        if (m_own_write)
             for (domain::AuditEvent& e : audit_events(domain::AuditResult::success))
                 m_work->audit().append(std::move(e));
         m_work->commit();

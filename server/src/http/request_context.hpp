@@ -9,6 +9,7 @@
 #include "infra/audit_writer.hpp"
 #include "infra/db_pool.hpp"
 #include "infra/login_limiter.hpp"
+#include "infra/write_batcher.hpp"
 
 #include "reable/app/access.hpp"
 #include "reable/calendar.hpp"
@@ -35,6 +36,7 @@ struct ServerContext {
     const Clock& clock;
     DatabasePool& pool;
     AuditWriter& audit;
+    WriteBatcher& writes;
     LoginLimiter& limiter;
     Metrics& metrics;
     const Router& router;
@@ -59,9 +61,11 @@ public:
     Instant now() const { return m_now; }
     const std::string& remote() const { return m_remote; }
 
-    /// The request's transaction, opened on first use.
+    /// The request's transaction: inside a write batch, the batch's; otherwise its own, opened on
+    /// first use (a write transaction only for routes with their own transactions).
     storage::UnitOfWork& work();
-    /// Ends the transaction: commits a write (with its audit lines), closes a read.
+    /// Inside a batch: appends the audit lines to it. Otherwise ends the own transaction: commits a
+    /// write (with its audit lines), closes a read.
     void finish_work();
     /// Drops the transaction without committing (on failure) and returns the connection.
     void abandon_work();
@@ -98,6 +102,10 @@ public:
     /// Announces an audited action without a client (user administration).
     void audit(domain::AuditAction action, std::string data);
     const std::vector<AuditIntent>& intents() const { return m_intents; }
+
+    /// While bound, work() is the write batch's transaction (set by the dispatcher around the
+    /// handler it runs in the batch).
+    void bind_batch(storage::UnitOfWork* batch) { m_batch = batch; }
     std::vector<domain::AuditEvent> audit_events(domain::AuditResult result) const;
 
 private:
@@ -111,6 +119,8 @@ private:
     std::unique_lock<std::mutex> m_write_gate;  ///< held while a write transaction is open
     std::optional<DatabasePool::Lease> m_lease;
     std::unique_ptr<storage::UnitOfWork> m_work;
+    bool m_own_write = false;
+    storage::UnitOfWork* m_batch = nullptr;
     std::vector<AuditIntent> m_intents;
 };
 

@@ -40,8 +40,12 @@ struct Route {
     /// Who may call it. Empty with `authenticated` false: anyone (login, health).
     std::set<domain::Role> roles{};
     bool authenticated = true;
-    /// Runs in a write transaction, committed with its audit lines; otherwise a read snapshot.
+    /// Writes: runs in a write transaction with its audit lines, in a batch shared with other
+    /// writing requests (one commit for all; see WriteBatcher). Otherwise a read snapshot.
     bool writes = false;
+    /// A writing route that manages its own transactions (login, which must audit a failure
+    /// apart from its rolled-back work; the CSV import, which commits in its own steps).
+    bool own_transaction = false;
     /// Which client data it touches ("client", "trajectory" …): such a route must record at least
     /// one audit line when it succeeds. Empty: no client data.
     std::string audit_data{};

@@ -26,6 +26,13 @@ public:
     virtual AuditRepository& audit() = 0;
     /// Makes the work durable (with the default durability: on disk when this returns).
     virtual void commit() = 0;
+
+    /// Savepoints let several independent requests share one transaction (and one commit): each
+    /// runs between savepoint() and release_savepoint(), and a failing one is undone alone with
+    /// rollback_to_savepoint() (which also releases it). Not nested.
+    virtual void savepoint() = 0;
+    virtual void release_savepoint() = 0;
+    virtual void rollback_to_savepoint() = 0;
 };
 
 struct AppliedMigration {
