@@ -276,7 +276,7 @@ END {
            commas(total_small), small, commas(total_large), large
   if (have["b-post-session"]) {
     used = v["b-post-session", "requests"] + v["b-post-session", "warmup_requests"]
-    printf "(b) POSTs: kind %s, over %d active trajectories of fysio: %d distinct (trajectory, date) pairs, %d used%s.\n",
+    printf "(b) POSTs: kind %s, over %d active trajectories of fysio: %s distinct (trajectory, date) pairs, %s used%s.\n",
            kind, n_ids, commas(pairs), commas(used), (used > pairs) ? " (more than there are: repeats get 409)" : ""
   }
   print ""
