@@ -3,6 +3,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 
 namespace reable::cli {
@@ -31,6 +32,13 @@ domain::AuditEvent operator_event(Instant now, domain::AuditAction action, std::
     e.result = result;
     e.basis = "local command line";
     return e;
+}
+
+void audit_client(storage::UnitOfWork& work, domain::AuditAction action, std::string data, std::string resource,
+                  domain::ClientId client)
+{
+    work.audit().append(
+        operator_event(std::chrono::system_clock::now(), action, std::move(data), std::move(resource), client));
 }
 
 }  // namespace reable::cli

@@ -5,6 +5,7 @@
 // system account instead of a Reable user.
 
 #include "reable/domain/audit.hpp"
+#include "reable/storage/database.hpp"
 #include "reable/timestamp.hpp"
 
 #include <optional>
@@ -21,5 +22,12 @@ std::string operator_username();
 domain::AuditEvent operator_event(Instant now, domain::AuditAction action, std::string data, std::string resource,
                                   std::optional<domain::ClientId> client = std::nullopt,
                                   domain::AuditResult result = domain::AuditResult::success);
+
+/// Logs the local operator's access to one client's record (NEN 7513), in `work`: the line commits
+/// or rolls back together with the access. `data` names what was touched ("client", "trajectory"
+/// …), `resource` the command ("cli: client show"). Commands that only read must still run in a
+/// write unit of work, because a read transaction cannot append.
+void audit_client(storage::UnitOfWork& work, domain::AuditAction action, std::string data, std::string resource,
+                  domain::ClientId client);
 
 }  // namespace reable::cli

@@ -1,11 +1,14 @@
 #include "commands/client.hpp"
 
+#include "local_operator.hpp"
 #include "reable/app/client_service.hpp"
 #include "text_table.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <set>
+#include <sstream>
 
 namespace reable::cli {
 namespace {
@@ -32,19 +35,25 @@ std::string deadline_text(const domain::Deadline& d)
 void run_add(const GlobalOptions& global, const app::ClientInput& input)
 {
     const auto clock = clock_of(global);
-    const domain::ClientId id =
-        in_write_transaction(global, [&](storage::UnitOfWork& work) { return app::add_client(work, *clock, input); });
+    const domain::ClientId id = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        const domain::ClientId added = app::add_client(work, *clock, input);
+        audit_client(work, domain::AuditAction::create, "client", "cli: client add", added);
+        return added;
+    });
     std::cout << "client " << id << " added\n";
 }
 
 void run_show(const GlobalOptions& global, std::int64_t id)
 {
     const auto clock = clock_of(global);
-    in_read_transaction(global, [&](storage::UnitOfWork& work) {
+    // Reads run in a write unit of work so that the audit line commits with them (a read
+    // transaction cannot append); the text is printed only after that commit.
+    const std::string text = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        std::ostringstream out;
         const domain::Client c = app::require_client(work, id);
         const domain::ClientIdentity who = *work.clients().identity(c.id);
         const std::optional<domain::Area> area = work.organisation().area(c.area);
-        std::cout << "Client " << c.id << "  " << who.name << "  (BSN " << who.bsn.masked() << ")\n\n";
+        out << "Client " << c.id << "  " << who.name << "  (BSN " << who.bsn.masked() << ")\n\n";
         Table t;
         t.row({"born", calendar::format_iso_date(c.birth_date) + " (age " +
                            std::to_string(calendar::age_at(c.birth_date, clock->today())) + ")"});
@@ -58,24 +67,29 @@ void run_show(const GlobalOptions& global, std::int64_t id)
         for (const domain::InformalCarer& ic : c.carers)
             t.row({"informal carer", ic.relationship + ", " + std::to_string(ic.hours_per_week) + " h/week" +
                                          (ic.lives_in ? ", lives in" : "")});
-        t.print(std::cout, "  ");
+        t.print(out, "  ");
         for (const app::MeldingStatus& m : app::melding_report(work, *clock, id)) {
-            std::cout << "\nMelding " << m.melding.id << " received " << calendar::format_iso_date(m.melding.received_on)
-                      << '\n';
-            for (const domain::Deadline& d : m.deadlines) std::cout << "  " << deadline_text(d) << '\n';
+            out << "\nMelding " << m.melding.id << " received " << calendar::format_iso_date(m.melding.received_on)
+                << '\n';
+            for (const domain::Deadline& d : m.deadlines) out << "  " << deadline_text(d) << '\n';
         }
         const auto trajectories = work.trajectories().for_client(c.id);
-        if (!trajectories.empty()) std::cout << "\nTrajectories\n";
+        if (!trajectories.empty()) out << "\nTrajectories\n";
         for (const domain::Trajectory& tr : trajectories)
-            std::cout << "  " << tr.id << "  " << tr.template_id << " " << tr.template_version << "  started "
-                      << calendar::format_iso_date(tr.start) << "  " << domain::to_string(tr.state) << '\n';
+            out << "  " << tr.id << "  " << tr.template_id << " " << tr.template_version << "  started "
+                << calendar::format_iso_date(tr.start) << "  " << domain::to_string(tr.state) << '\n';
+        audit_client(work, domain::AuditAction::read, "client", "cli: client show", c.id);
+        return out.str();
     });
+    std::cout << text;
 }
 
 void run_list(const GlobalOptions& global)
 {
     const auto clock = clock_of(global);
-    in_read_transaction(global, [&](storage::UnitOfWork& work) {
+    // A write unit of work, for the audit lines (see run_show).
+    const std::string text = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        std::ostringstream out;
         Table t;
         t.row({"id", "name", "age", "sex", "area", "trajectory"});
         for (const domain::Client& c : work.clients().list(std::nullopt)) {
@@ -85,19 +99,23 @@ void run_list(const GlobalOptions& global)
                    std::to_string(calendar::age_at(c.birth_date, clock->today())),
                    std::string(domain::to_string(c.sex)), area ? area->name : "?",
                    trajectories.empty() ? "-" : std::string(domain::to_string(trajectories.back().state))});
+            audit_client(work, domain::AuditAction::read, "client list", "cli: client list", c.id);
         }
-        t.print(std::cout, "");
+        t.print(out, "");
+        return out.str();
     });
+    std::cout << text;
 }
 
 void run_melding_add(const GlobalOptions& global, const MeldingOptions& o)
 {
     const auto clock = clock_of(global);
-    const domain::MeldingId id = in_write_transaction(
-        global, [&](storage::UnitOfWork& work) { return app::add_melding(work, *clock, *o.client, o.received_on); });
-    const domain::Melding added = in_read_transaction(
-        global, [&](storage::UnitOfWork& work) { return *work.clients().melding(id); });
-    std::cout << "melding " << id << " registered; onderzoek due "
+    const domain::Melding added = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        const domain::MeldingId id = app::add_melding(work, *clock, *o.client, o.received_on);
+        audit_client(work, domain::AuditAction::create, "melding", "cli: melding add", domain::ClientId{*o.client});
+        return *work.clients().melding(id);
+    });
+    std::cout << "melding " << added.id << " registered; onderzoek due "
               << calendar::format_iso_date(domain::deadlines(added, clock->today()).front().due) << '\n';
 }
 
@@ -106,6 +124,8 @@ void run_melding_update(const GlobalOptions& global, const MeldingOptions& o)
     const auto clock = clock_of(global);
     in_write_transaction(global, [&](storage::UnitOfWork& work) {
         app::update_melding(work, *clock, o.id, o.onderzoek_done_on, o.aanvraag_on, o.decided_on);
+        audit_client(work, domain::AuditAction::update, "melding", "cli: melding update",
+                     work.clients().melding(domain::MeldingId{o.id})->client);
     });
     std::cout << "melding " << o.id << " updated\n";
 }
@@ -113,7 +133,10 @@ void run_melding_update(const GlobalOptions& global, const MeldingOptions& o)
 void run_melding_list(const GlobalOptions& global, const MeldingOptions& o)
 {
     const auto clock = clock_of(global);
-    in_read_transaction(global, [&](storage::UnitOfWork& work) {
+    // A write unit of work, for the audit lines (see run_show).
+    const std::string report = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        std::ostringstream out;
+        std::set<domain::ClientId> shown;
         Table t;
         t.row({"melding", "client", "received", "deadlines"});
         std::size_t overdue = 0;
@@ -124,11 +147,16 @@ void run_melding_list(const GlobalOptions& global, const MeldingOptions& o)
             for (const domain::Deadline& d : m.deadlines) text += (text.empty() ? "" : "; ") + deadline_text(d);
             t.row({std::to_string(m.melding.id.value), std::to_string(m.melding.client.value),
                    calendar::format_iso_date(m.melding.received_on), text});
+            shown.insert(m.melding.client);
         }
-        t.print(std::cout, "");
-        std::cout << overdue << (overdue == 1 ? " melding" : " meldingen") << " past a legal deadline on "
-                  << calendar::format_iso_date(clock->today()) << '\n';
+        for (const domain::ClientId client : shown)
+            audit_client(work, domain::AuditAction::read, "melding", "cli: melding list", client);
+        t.print(out, "");
+        out << overdue << (overdue == 1 ? " melding" : " meldingen") << " past a legal deadline on "
+            << calendar::format_iso_date(clock->today()) << '\n';
+        return out.str();
     });
+    std::cout << report;
 }
 
 }  // namespace

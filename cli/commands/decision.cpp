@@ -1,5 +1,6 @@
 #include "commands/decision.hpp"
 
+#include "local_operator.hpp"
 #include "reable/app/decision_service.hpp"
 #include "reable/decision/json_io.hpp"
 #include "reable/error.hpp"
@@ -90,8 +91,13 @@ void run_decide(const GlobalOptions& global, const DecideOptions& options)
 {
     const protocol::Registry registry = load_protocols(global);
     const auto clock = clock_of(global);
-    app::DecideResult result = in_write_transaction(
-        global, [&](storage::UnitOfWork& work) { return app::decide(work, registry, *clock, options.request); });
+    app::DecideResult result = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        app::DecideResult decided = app::decide(work, registry, *clock, options.request);
+        // A dry run records nothing, but it read the client's record.
+        audit_client(work, options.request.dry_run ? domain::AuditAction::read : domain::AuditAction::create,
+                     "decision", "cli: decide", domain::ClientId{options.request.client});
+        return decided;
+    });
     if (options.format == "json") {
         std::cout << decision::to_json(result.record) << "\n";
         return;
@@ -103,8 +109,13 @@ void run_decide(const GlobalOptions& global, const DecideOptions& options)
 
 void run_show(const GlobalOptions& global, std::int64_t id, const std::string& format)
 {
-    const domain::RecordedDecision r =
-        in_read_transaction(global, [&](storage::UnitOfWork& work) { return app::find_decision(work, id); });
+    // Reads run in a write unit of work so that the audit line commits with them (a read
+    // transaction cannot append); nothing is printed before that commit.
+    const domain::RecordedDecision r = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        domain::RecordedDecision found = app::find_decision(work, id);
+        audit_client(work, domain::AuditAction::read, "decision", "cli: decision show", found.client);
+        return found;
+    });
     if (format == "json") {
         std::cout << decision::to_json(r) << "\n";
         return;
@@ -115,8 +126,12 @@ void run_show(const GlobalOptions& global, std::int64_t id, const std::string& f
 
 void run_list(const GlobalOptions& global, std::int64_t client)
 {
-    const auto list = in_read_transaction(
-        global, [&](storage::UnitOfWork& work) { return work.decisions().for_client(domain::ClientId{client}); });
+    // A write unit of work, for the audit line (see run_show).
+    const auto list = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        auto decisions = work.decisions().for_client(domain::ClientId{client});
+        audit_client(work, domain::AuditAction::read, "decision", "cli: decision list", domain::ClientId{client});
+        return decisions;
+    });
     Table t;
     t.row({"id", "date", "kind", "policy", "outcome", "minutes/week"});
     for (const domain::RecordedDecision& r : list)
@@ -161,8 +176,11 @@ void setup_onderzoek(CLI::App& app, const GlobalOptions& global)
     record->add_flag("--dropout-medical", f.dropout_medical, "A dropout from reablement was for a medical reason");
     record->callback([&global, in] {
         const auto clock = clock_of(global);
-        const domain::OnderzoekFindings saved = in_write_transaction(
-            global, [&](storage::UnitOfWork& work) { return app::record_findings(work, *clock, *in); });
+        const domain::OnderzoekFindings saved = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+            domain::OnderzoekFindings recorded = app::record_findings(work, *clock, *in);
+            audit_client(work, domain::AuditAction::create, "onderzoek", "cli: onderzoek record", recorded.client);
+            return recorded;
+        });
         std::cout << "findings " << saved.id << " recorded for client " << saved.client << "\n";
     });
 
@@ -170,8 +188,11 @@ void setup_onderzoek(CLI::App& app, const GlobalOptions& global)
     CLI::App* show = onderzoek->add_subcommand("show", "Show a client's newest findings");
     show->add_option("client", *client, "Client id")->required();
     show->callback([&global, client] {
-        const auto latest = in_read_transaction(global, [&](storage::UnitOfWork& work) {
-            return work.decisions().latest_findings(domain::ClientId{*client});
+        // A write unit of work, for the audit line (see run_show).
+        const auto latest = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+            auto found = work.decisions().latest_findings(domain::ClientId{*client});
+            if (found) audit_client(work, domain::AuditAction::read, "onderzoek", "cli: onderzoek show", found->client);
+            return found;
         });
         if (!latest)
             throw reable::Error(ErrorCode::not_found,

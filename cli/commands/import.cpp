@@ -1,10 +1,12 @@
 #include "commands/import.hpp"
 
+#include "local_operator.hpp"
 #include "reable/app/session_import.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <set>
 
 #include <unistd.h>
 
@@ -47,6 +49,17 @@ void run_import_sessions(const GlobalOptions& global, const std::string& file)
         ProgressBar bar;
         summary = app::import_sessions(*db, *clock, file,
                                        [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); });
+    }
+    // import_sessions commits its own transaction; the audit lines (one per client) follow in a
+    // second one, before anything is reported.
+    {
+        const auto work = db->write();
+        std::set<domain::ClientId> clients;
+        for (const domain::TrajectoryId trajectory : summary.trajectories)
+            clients.insert(work->trajectories().find(trajectory)->client);
+        for (const domain::ClientId client : clients)
+            audit_client(*work, domain::AuditAction::create, "session import", "cli: import sessions", client);
+        work->commit();
     }
     std::cout << "imported " << summary.sessions << (summary.sessions == 1 ? " session" : " sessions") << " and "
               << summary.signals << (summary.signals == 1 ? " signal" : " signals") << " from " << file << '\n';

@@ -1,11 +1,14 @@
 #include "commands/session.hpp"
 
+#include "local_operator.hpp"
 #include "reable/app/session_service.hpp"
 #include "text_table.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <set>
+#include <sstream>
 
 namespace reable::cli {
 namespace {
@@ -13,8 +16,12 @@ namespace {
 void run_log(const GlobalOptions& global, const app::SessionInput& input)
 {
     const auto clock = clock_of(global);
-    const domain::SessionId id = in_write_transaction(
-        global, [&](storage::UnitOfWork& work) { return app::log_session(work, *clock, input); });
+    const domain::SessionId id = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        const domain::SessionId logged = app::log_session(work, *clock, input);
+        audit_client(work, domain::AuditAction::create, "session", "cli: session log",
+                     work.trajectories().find(domain::TrajectoryId{input.trajectory})->client);
+        return logged;
+    });
     std::cout << "session " << id << " logged";
     if (!input.signals.empty())
         std::cout << "; " << input.signals.size() << (input.signals.size() == 1 ? " signal" : " signals")
@@ -24,8 +31,12 @@ void run_log(const GlobalOptions& global, const app::SessionInput& input)
 
 void run_signal_list(const GlobalOptions& global)
 {
-    in_read_transaction(global, [&](storage::UnitOfWork& work) {
+    // A write unit of work so that the audit lines commit with the read (a read transaction cannot
+    // append); the text is printed only after that commit.
+    const std::string text = in_write_transaction(global, [&](storage::UnitOfWork& work) {
         const std::vector<domain::Signal> open = work.sessions().open_signals();
+        std::ostringstream out;
+        std::set<domain::ClientId> shown;
         Table t;
         t.row({"signal", "raised", "kind", "client", "trajectory", "raised by", "note"});
         for (const domain::Signal& s : open) {
@@ -37,13 +48,17 @@ void run_signal_list(const GlobalOptions& global)
                    std::to_string(s.trajectory.value),
                    member ? member->name + " (" + std::string(domain::to_string(member->discipline)) + ")" : "?",
                    s.note});
+            if (trajectory) shown.insert(trajectory->client);
         }
-        if (open.empty()) {
-            std::cout << "no open signals\n";
-            return;
-        }
-        t.print(std::cout, "");
+        for (const domain::ClientId client : shown)
+            audit_client(work, domain::AuditAction::read, "signal", "cli: signal list", client);
+        if (open.empty())
+            out << "no open signals\n";
+        else
+            t.print(out, "");
+        return out.str();
     });
+    std::cout << text;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "commands/trajectory.hpp"
 
+#include "local_operator.hpp"
 #include "reable/app/agenda_service.hpp"
 #include "reable/app/measurement_service.hpp"
 #include "reable/app/trajectory_service.hpp"
@@ -10,6 +11,8 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <set>
+#include <sstream>
 
 namespace reable::cli {
 namespace {
@@ -32,26 +35,32 @@ struct TrajectoryOptions {
     std::string to;
 };
 
+/// The client whose record a trajectory belongs to; the trajectory exists (the command just used it).
+domain::ClientId client_of(storage::UnitOfWork& work, domain::TrajectoryId trajectory)
+{
+    return work.trajectories().find(trajectory)->client;
+}
+
 std::string percent(int part, int whole)
 {
     return whole == 0 ? "-" : std::to_string((part * 100 + whole / 2) / whole) + "%";
 }
 
-void print_view(const app::TrajectoryView& v, storage::UnitOfWork& work)
+void print_view(std::ostream& out, const app::TrajectoryView& v, storage::UnitOfWork& work)
 {
     const domain::Trajectory& t = v.trajectory;
-    std::cout << "Trajectory " << t.id << "  client " << t.client << " (" << work.clients().identity(t.client)->name
-              << ")\n  " << v.plan->reference() << " — " << v.plan->label.en << "\n  started "
-              << calendar::format_iso_date(t.start) << ", state " << domain::to_string(t.state);
+    out << "Trajectory " << t.id << "  client " << t.client << " (" << work.clients().identity(t.client)->name
+        << ")\n  " << v.plan->reference() << " — " << v.plan->label.en << "\n  started "
+        << calendar::format_iso_date(t.start) << ", state " << domain::to_string(t.state);
     if (t.ended_on)
-        std::cout << " on " << calendar::format_iso_date(*t.ended_on) << " (" << domain::to_string(*t.closure)
-                  << (t.end_reason.empty() ? "" : ": " + t.end_reason) << ")";
-    std::cout << "\n\nCare team\n";
+        out << " on " << calendar::format_iso_date(*t.ended_on) << " (" << domain::to_string(*t.closure)
+            << (t.end_reason.empty() ? "" : ": " + t.end_reason) << ")";
+    out << "\n\nCare team\n";
     for (const domain::CareAssignment& a : t.team)
-        std::cout << "  " << domain::to_string(a.discipline) << "  " << work.organisation().member(a.member)->name
-                  << " (member " << a.member << ")\n";
+        out << "  " << domain::to_string(a.discipline) << "  " << work.organisation().member(a.member)->name
+            << " (member " << a.member << ")\n";
 
-    std::cout << "\nMeasurement occasions\n";
+    out << "\nMeasurement occasions\n";
     Table occasions;
     occasions.row({"occasion", "target", "window", "status", "recorded", "not recorded"});
     for (const app::OccasionLine& o : v.occasions) {
@@ -60,52 +69,51 @@ void print_view(const app::TrajectoryView& v, storage::UnitOfWork& work)
             status += " (" + std::to_string(*o.state.deviation_days) + " days" +
                       (o.state.within_window ? ")" : ", outside the window)");
         auto list = [](const std::vector<std::string>& ids) {
-            std::string out;
-            for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
-            return out;
+            std::string joined;
+            for (const std::string& id : ids) joined += (joined.empty() ? "" : ", ") + id;
+            return joined;
         };
         occasions.row({o.occasion->id, calendar::format_iso_date(o.planned.target),
                        calendar::format_iso_date(o.planned.earliest) + " to " +
                            calendar::format_iso_date(o.planned.latest),
                        status, list(o.recorded), o.recorded.empty() ? "" : list(o.missing)});
     }
-    occasions.print(std::cout, "  ");
+    occasions.print(out, "  ");
 
-    std::cout << "\nAdherence (attended of planned sessions to date)\n";
+    out << "\nAdherence (attended of planned sessions to date)\n";
     for (const schedule::Adherence& a : v.adherence)
-        std::cout << "  " << domain::to_string(a.discipline) << "  " << a.attended << " of " << a.planned << "  "
-                  << percent(a.attended, a.planned) << '\n';
-    std::cout << "  " << v.sessions_logged << " sessions logged, " << v.minutes_logged << " minutes\n";
+        out << "  " << domain::to_string(a.discipline) << "  " << a.attended << " of " << a.planned << "  "
+            << percent(a.attended, a.planned) << '\n';
+    out << "  " << v.sessions_logged << " sessions logged, " << v.minutes_logged << " minutes\n";
 
     if (!v.results.empty()) {
-        std::cout << "\nTest results\n";
+        out << "\nTest results\n";
         Table results;
         for (const domain::TestResult& r : v.results)
             results.row({calendar::format_iso_date(r.tested_on), r.occasion, r.instrument_id + " " + r.instrument_version,
                          r.total.value_or("-")});
-        results.print(std::cout, "  ");
+        results.print(out, "  ");
     }
     if (!v.goals.empty()) {
-        std::cout << "\nCOPM goals\n";
+        out << "\nCOPM goals\n";
         for (const domain::Goal& g : v.goals) {
-            std::cout << "  " << g.id << "  " << g.problem << " (importance " << g.importance << ")";
+            out << "  " << g.id << "  " << g.problem << " (importance " << g.importance << ")";
             for (const domain::GoalRating& r : v.ratings)
-                if (r.goal == g.id)
-                    std::cout << "  " << r.occasion << ": P" << r.performance << " S" << r.satisfaction;
-            std::cout << '\n';
+                if (r.goal == g.id) out << "  " << r.occasion << ": P" << r.performance << " S" << r.satisfaction;
+            out << '\n';
         }
     }
     if (!v.signals.empty()) {
-        std::cout << "\nSignals\n";
+        out << "\nSignals\n";
         for (const domain::Signal& s : v.signals)
-            std::cout << "  " << calendar::format_iso_date(s.raised_on) << "  " << domain::to_string(s.kind)
-                      << (s.handled_on ? "  handled" : "  open") << '\n';
+            out << "  " << calendar::format_iso_date(s.raised_on) << "  " << domain::to_string(s.kind)
+                << (s.handled_on ? "  handled" : "  open") << '\n';
     }
     if (!v.history.empty()) {
-        std::cout << "\nHistory\n";
+        out << "\nHistory\n";
         for (const domain::Transition& h : v.history)
-            std::cout << "  " << calendar::format_iso_date(h.on) << "  " << domain::to_string(h.from) << " → "
-                      << domain::to_string(h.to) << (h.reason.empty() ? "" : "  (" + h.reason + ")") << '\n';
+            out << "  " << calendar::format_iso_date(h.on) << "  " << domain::to_string(h.from) << " → "
+                << domain::to_string(h.to) << (h.reason.empty() ? "" : "  (" + h.reason + ")") << '\n';
     }
 }
 
@@ -113,7 +121,10 @@ void run_start(const GlobalOptions& global, const TrajectoryOptions& o)
 {
     const protocol::Registry registry = load_protocols(global);
     const domain::TrajectoryId id = in_write_transaction(global, [&](storage::UnitOfWork& work) {
-        return app::start_trajectory(work, registry, o.start);
+        const domain::TrajectoryId started = app::start_trajectory(work, registry, o.start);
+        audit_client(work, domain::AuditAction::create, "trajectory", "cli: trajectory start",
+                     domain::ClientId{o.start.client});
+        return started;
     });
     std::cout << "trajectory " << id << " started on " << o.start.start << " (state referred)\n";
 }
@@ -122,16 +133,26 @@ void run_show(const GlobalOptions& global, const TrajectoryOptions& o)
 {
     const protocol::Registry registry = load_protocols(global);
     const auto clock = clock_of(global);
-    in_read_transaction(global, [&](storage::UnitOfWork& work) {
-        print_view(app::view_trajectory(work, registry, *clock, o.id), work);
+    // A write unit of work so that the audit line commits with the read (a read transaction
+    // cannot append); the text is printed only after that commit.
+    const std::string text = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        const app::TrajectoryView view = app::view_trajectory(work, registry, *clock, o.id);
+        std::ostringstream out;
+        print_view(out, view, work);
+        audit_client(work, domain::AuditAction::read, "trajectory", "cli: trajectory show", view.trajectory.client);
+        return out.str();
     });
+    std::cout << text;
 }
 
-void run_move(const GlobalOptions& global, const TrajectoryOptions& o, const std::string& to_state)
+void run_move(const GlobalOptions& global, const TrajectoryOptions& o, const std::string& to_state,
+              const std::string& command)
 {
     const auto clock = clock_of(global);
     in_write_transaction(global, [&](storage::UnitOfWork& work) {
         app::move_trajectory(work, *clock, o.id, to_state, o.date, o.reason);
+        audit_client(work, domain::AuditAction::update, "trajectory", "cli: trajectory " + command,
+                     client_of(work, domain::TrajectoryId{o.id}));
     });
     std::cout << "trajectory " << o.id << " is now " << to_state << '\n';
 }
@@ -141,8 +162,12 @@ void run_test_record(const GlobalOptions& global, TrajectoryOptions o)
     const protocol::Registry registry = load_protocols(global);
     const auto clock = clock_of(global);
     o.test.items = collect_input(o.values).items;
-    const domain::TestResult r = in_write_transaction(
-        global, [&](storage::UnitOfWork& work) { return app::record_test(work, registry, *clock, o.test); });
+    const domain::TestResult r = in_write_transaction(global, [&](storage::UnitOfWork& work) {
+        domain::TestResult recorded = app::record_test(work, registry, *clock, o.test);
+        audit_client(work, domain::AuditAction::create, "test_result", "cli: test record",
+                     client_of(work, domain::TrajectoryId{o.test.trajectory}));
+        return recorded;
+    });
     std::cout << "recorded " << r.instrument_id << " " << r.instrument_version << " at " << r.occasion
               << (r.total ? "; total " + *r.total : "") << '\n';
 }
@@ -151,7 +176,10 @@ void run_goal_add(const GlobalOptions& global, const TrajectoryOptions& o)
 {
     const auto clock = clock_of(global);
     const domain::GoalId id = in_write_transaction(global, [&](storage::UnitOfWork& work) {
-        return app::add_goal(work, *clock, o.id, o.problem, o.importance, o.date);
+        const domain::GoalId added = app::add_goal(work, *clock, o.id, o.problem, o.importance, o.date);
+        audit_client(work, domain::AuditAction::create, "goal", "cli: goal add",
+                     client_of(work, domain::TrajectoryId{o.id}));
+        return added;
     });
     std::cout << "goal " << id << " added\n";
 }
@@ -162,6 +190,8 @@ void run_goal_rate(const GlobalOptions& global, const TrajectoryOptions& o)
     const auto clock = clock_of(global);
     in_write_transaction(global, [&](storage::UnitOfWork& work) {
         app::rate_goal(work, registry, *clock, o.id, o.occasion, o.performance, o.satisfaction, o.date);
+        audit_client(work, domain::AuditAction::create, "goal", "cli: goal rate",
+                     client_of(work, work.measurements().goal(domain::GoalId{o.id})->trajectory));
     });
     std::cout << "goal " << o.id << " rated at " << o.occasion << '\n';
 }
@@ -179,19 +209,27 @@ void run_schedule(const GlobalOptions& global, const TrajectoryOptions& o)
     const auto clock = clock_of(global);
     const calendar::Date from = o.from.empty() ? clock->today() : date_option(o.from, "--from");
     const calendar::Date to = o.to.empty() ? from + date::days(13) : date_option(o.to, "--to");
-    in_read_transaction(global, [&](storage::UnitOfWork& work) {
+    // A write unit of work, for the audit lines (see run_show).
+    const std::string text = in_write_transaction(global, [&](storage::UnitOfWork& work) {
         const auto lines = app::agenda(work, registry, *clock, o.member, from, to);
-        std::cout << "Agenda " << calendar::format_iso_date(from) << " to " << calendar::format_iso_date(to) << '\n';
+        std::ostringstream out;
+        std::set<domain::ClientId> shown;
+        out << "Agenda " << calendar::format_iso_date(from) << " to " << calendar::format_iso_date(to) << '\n';
         Table t;
         t.row({"date", "member", "client", "trajectory", "what", "status"});
         for (const app::AgendaLine& l : lines)
             t.row({calendar::format_iso_date(l.date), l.member_name, l.client_name, std::to_string(l.trajectory.value),
                    l.what, l.status});
+        for (const app::AgendaLine& l : lines) shown.insert(client_of(work, l.trajectory));
+        for (const domain::ClientId client : shown)
+            audit_client(work, domain::AuditAction::read, "agenda", "cli: schedule", client);
         if (lines.empty())
-            std::cout << "  nothing planned\n";
+            out << "  nothing planned\n";
         else
-            t.print(std::cout, "  ");
+            t.print(out, "  ");
+        return out.str();
     });
+    std::cout << text;
 }
 
 }  // namespace
@@ -219,20 +257,20 @@ void setup_trajectory(CLI::App& app, const GlobalOptions& global)
     move->add_option("trajectory", o->id, "Trajectory id")->required();
     move->add_option("state", o->to_state, "intake, training or follow_up")->required();
     move->add_option("--date", o->date, "Day of the step, YYYY-MM-DD")->required();
-    move->callback([&global, o] { run_move(global, *o, o->to_state); });
+    move->callback([&global, o] { run_move(global, *o, o->to_state, "move"); });
 
     CLI::App* close = trajectory->add_subcommand(
         "close", "Close a trajectory: completed after the follow-up, or early (with --reason)");
     close->add_option("trajectory", o->id, "Trajectory id")->required();
     close->add_option("--date", o->date, "Day of closure, YYYY-MM-DD")->required();
     close->add_option("--reason", o->reason, "Why it closes early");
-    close->callback([&global, o] { run_move(global, *o, "closed"); });
+    close->callback([&global, o] { run_move(global, *o, "closed", "close"); });
 
     CLI::App* dropout = trajectory->add_subcommand("dropout", "Record that the client dropped out");
     dropout->add_option("trajectory", o->id, "Trajectory id")->required();
     dropout->add_option("--date", o->date, "Day of the dropout, YYYY-MM-DD")->required();
     dropout->add_option("--reason", o->reason, "Why the client dropped out")->required();
-    dropout->callback([&global, o] { run_move(global, *o, "dropped_out"); });
+    dropout->callback([&global, o] { run_move(global, *o, "dropped_out", "dropout"); });
 
     CLI::App* test = app.add_subcommand("test", "Test results at measurement occasions");
     test->require_subcommand(1);

@@ -129,6 +129,7 @@ ImportSummary import_sessions(storage::Database& db, const Clock& clock, const s
                     log_session(*work, clock, input);
                     ++summary.sessions;
                     summary.signals += input.signals.size();
+                    summary.trajectories.insert(domain::TrajectoryId{input.trajectory});
                 }
                 catch (const Error& e) {
                     if (e.code() == ErrorCode::storage_failure || e.code() == ErrorCode::internal) throw;

@@ -1,17 +1,20 @@
 #pragma once
 
 #include "reable/clock.hpp"
+#include "reable/domain/ids.hpp"
 #include "reable/storage/database.hpp"
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <set>
 
 namespace reable::app {
 
 struct ImportSummary {
     std::size_t sessions = 0;
     std::size_t signals = 0;
+    std::set<domain::TrajectoryId> trajectories;  ///< the distinct trajectories that got sessions
 };
 
 /// Called now and then with the bytes read so far and the file's size.
