@@ -110,11 +110,6 @@ std::vector<Client> SqliteClientRepository::list(std::optional<AreaId> area)
 
 namespace {
 
-std::optional<std::int64_t> optional_id(const auto& id)
-{
-    return id ? std::optional<std::int64_t>(id->value) : std::nullopt;
-}
-
 /// The filters of a ClientQuery as one WHERE clause with numbered parameters ?1..?3, so the list
 /// and its count share it.
 constexpr std::string_view k_client_filter =

@@ -17,6 +17,12 @@ void bind_date(Statement& s, int index, const std::optional<calendar::Date>& day
 calendar::Date read_date(const Statement& s, int column);
 std::optional<calendar::Date> read_optional_date(const Statement& s, int column);
 
+/// An optional typed id (domain::Id) as an optional integer to bind: NULL when absent.
+std::optional<std::int64_t> optional_id(const auto& id)
+{
+    return id ? std::optional<std::int64_t>(id->value) : std::nullopt;
+}
+
 [[noreturn]] void throw_unknown_code(std::string_view what, std::string_view code);
 
 /// Reads an enum stored by its code. A code this program does not know means the database was

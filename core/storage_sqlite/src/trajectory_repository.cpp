@@ -76,11 +76,6 @@ void SqliteTrajectoryRepository::read_teams(std::vector<Trajectory>& trajectorie
 
 namespace {
 
-std::optional<std::int64_t> optional_id(const auto& id)
-{
-    return id ? std::optional<std::int64_t>(id->value) : std::nullopt;
-}
-
 /// The filters of a TrajectoryQuery as one WHERE clause with numbered parameters ?1..?8, shared by
 /// the list and its count.
 constexpr std::string_view k_trajectory_filter =

@@ -26,11 +26,6 @@ User read_user(const Statement& s)
     return u;
 }
 
-std::optional<std::int64_t> optional_id(const auto& id)
-{
-    return id ? std::optional<std::int64_t>(id->value) : std::nullopt;
-}
-
 }  // namespace
 
 UserId SqliteUserRepository::add(const User& u)
