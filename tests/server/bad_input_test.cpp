@@ -43,14 +43,7 @@ HttpResult send(const TestServer& server, const std::string& method, const std::
     }
     if (!body.empty() || method == "POST") request.setContentType("application/json");
     session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    HttpResult out;
-    out.status = static_cast<int>(response.getStatus());
-    out.content_type = response.getContentType();
-    for (const auto& [name, value] : response) out.headers[name] = value;
-    Poco::StreamCopier::copyToString(in, out.body);
-    return out;
+    return receive(session);
 }
 
 Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }

@@ -90,6 +90,18 @@ int TestServer::stop()
 
 bool TestServer::running() const { return m_pid > 0 && ::kill(m_pid, 0) == 0; }
 
+HttpResult receive(Poco::Net::HTTPClientSession& session)
+{
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    HttpResult out;
+    out.status = static_cast<int>(response.getStatus());
+    out.content_type = response.getContentType();
+    for (const auto& [name, value] : response) out.headers[name] = value;
+    Poco::StreamCopier::copyToString(in, out.body);
+    return out;
+}
+
 HttpResult TestServer::request(const std::string& method, const std::string& path, const std::string& body,
                                const std::string& token, const std::string& content_type) const
 {
@@ -102,14 +114,7 @@ HttpResult TestServer::request(const std::string& method, const std::string& pat
         request.setContentLength64(static_cast<Poco::Int64>(body.size()));
     }
     session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    HttpResult out;
-    out.status = static_cast<int>(response.getStatus());
-    out.content_type = response.getContentType();
-    for (const auto& [name, value] : response) out.headers[name] = value;
-    Poco::StreamCopier::copyToString(in, out.body);
-    return out;
+    return receive(session);
 }
 
 std::string TestServer::login(const std::string& username) const

@@ -7,6 +7,7 @@
 #include "reable/storage/database.hpp"
 
 #include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPClientSession.h>
 
 #include <map>
 #include <optional>
@@ -37,6 +38,9 @@ struct HttpResult {
     std::map<std::string, std::string> headers;
     Poco::JSON::Object::Ptr json() const;
 };
+
+/// Reads the answer to a request already sent on `session`.
+HttpResult receive(Poco::Net::HTTPClientSession& session);
 
 /// A reable-server on a fresh copy of the fixture database, on an ephemeral 127.0.0.1 port.
 /// Stopped with SIGTERM when it goes out of scope.
