@@ -1,4 +1,4 @@
-#include "server_fixture.hpp"
+#include "fixture_users.hpp"
 
 #include "reable/domain/discipline.hpp"
 

@@ -2,7 +2,7 @@
 // a small synthetic cohort in Groningen, a second municipality with no clients, and one user per
 // role and scope. Hashing passwords is deliberately slow (PBKDF2), so it is done once, here.
 
-#include "server_fixture.hpp"
+#include "fixture_users.hpp"
 
 #include "reable/app/demo_seed.hpp"
 #include "reable/app/organisation_service.hpp"

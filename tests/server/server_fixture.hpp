@@ -2,9 +2,8 @@
 
 // The server tests' shared facts: the fixture database, its users, and a running server on a copy.
 
+#include "fixture_users.hpp"
 #include "support/scratch.hpp"
-
-#include "reable/storage/database.hpp"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -15,21 +14,6 @@
 #include <vector>
 
 namespace reable::testing {
-
-inline constexpr const char* k_fixture_today = "2026-11-23";
-inline constexpr int k_fixture_clients = 24;
-inline constexpr const char* k_fixture_password = "fixture-password";
-
-struct FixtureUser {
-    std::string username;
-    std::string role;
-    std::optional<std::int64_t> member;
-    std::string municipality;
-};
-
-/// beheer (administrator), fysio (physiotherapist of team 1), fysio2 (physiotherapist of team 2),
-/// wij (access assessor, GM0014), wij2 (access assessor, GM0363: no clients), onderzoeker (evaluator).
-std::vector<FixtureUser> fixture_users(storage::UnitOfWork& work);
 
 struct HttpResult {
     int status = 0;
