@@ -38,27 +38,28 @@ TEST_CASE("migrating an empty database applies every migration in order, once")
 
     storage::SchemaStatus before = db->status();
     CHECK(before.version == 0);
-    CHECK(before.latest == 5);
+    CHECK(before.latest == 6);
     CHECK(before.pending == std::vector<std::string>{"0001_organisation_and_clients", "0002_trajectories_and_sessions",
                                                      "0003_onderzoek_and_decisions", "0004_users_tokens_audit",
-                                                     "0005_signal_trajectory_index"});
+                                                     "0005_signal_trajectory_index", "0006_export_facts"});
 
-    CHECK(db->migrate() == 5);
+    CHECK(db->migrate() == 6);
     storage::SchemaStatus after = db->status();
-    CHECK(after.version == 5);
+    CHECK(after.version == 6);
     CHECK(after.pending.empty());
-    REQUIRE(after.applied.size() == 5);
+    REQUIRE(after.applied.size() == 6);
     CHECK(after.applied[0].name == "0001_organisation_and_clients");
     CHECK(after.applied[1].version == 2);
     CHECK(after.applied[1].applied_at.size() == 20);  // 2026-11-23T15:40:05Z
     CHECK(after.applied[2].name == "0003_onderzoek_and_decisions");
     CHECK(after.applied[3].name == "0004_users_tokens_audit");
     CHECK(after.applied[4].name == "0005_signal_trajectory_index");
+    CHECK(after.applied[5].name == "0006_export_facts");
 
     CHECK(db->migrate() == 0);
     db.reset();
     CHECK(pragma(path, "journal_mode") == "wal");
-    CHECK(pragma(path, "user_version") == "5");
+    CHECK(pragma(path, "user_version") == "6");
 }
 
 TEST_CASE("opening sets WAL, foreign keys and full durability")
@@ -81,14 +82,15 @@ TEST_CASE("a database of the previous schema is migrated with its data intact")
 
     CHECK(error_of([&] { storage_sqlite::open_current_sqlite(path); }) ==
           "precondition_failed: the database " + path.string() +
-              " has schema version 1 of 5; run `reable db migrate --db " + path.string() + "`");
+              " has schema version 1 of 6; run `reable db migrate --db " + path.string() + "`");
 
     auto db = storage_sqlite::open_sqlite(path);
     CHECK(db->status().pending ==
           std::vector<std::string>{"0002_trajectories_and_sessions", "0003_onderzoek_and_decisions",
-                                   "0004_users_tokens_audit", "0005_signal_trajectory_index"});
-    CHECK(db->migrate() == 4);
-    CHECK(db->status().version == 5);
+                                   "0004_users_tokens_audit", "0005_signal_trajectory_index",
+                                   "0006_export_facts"});
+    CHECK(db->migrate() == 5);
+    CHECK(db->status().version == 6);
 
     auto work = db->write();
     const auto client = work->clients().find(domain::ClientId{1});
