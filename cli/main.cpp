@@ -2,6 +2,7 @@
 // and this file alone turns it into a message and an exit status.
 
 #include "commands/audit.hpp"
+#include "commands/export.hpp"
 #include "commands/client.hpp"
 #include "commands/db.hpp"
 #include "commands/decision.hpp"
@@ -64,6 +65,7 @@ int main(int argc, char** argv)
     setup_demo(app, global);
     setup_user(app, global);
     setup_audit(app, global);
+    setup_export(app, global);
 
     try {
         app.parse(argc, argv);

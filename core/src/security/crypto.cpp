@@ -8,6 +8,7 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 #include <array>
@@ -107,20 +108,71 @@ std::string new_token()
     return base64(random_bytes(32), Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
 }
 
+namespace {
+
+std::string hex(const unsigned char* bytes, std::size_t length)
+{
+    static constexpr char k_hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(length * 2);
+    for (std::size_t i = 0; i < length; ++i) {
+        out.push_back(k_hex[bytes[i] >> 4]);
+        out.push_back(k_hex[bytes[i] & 0x0f]);
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string sha256_hex(std::string_view text)
 {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     if (EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
         throw Error(ErrorCode::internal, "SHA-256 failed in OpenSSL");
-    static constexpr char k_hex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(length * 2);
-    for (unsigned int i = 0; i < length; ++i) {
-        out.push_back(k_hex[digest[i] >> 4]);
-        out.push_back(k_hex[digest[i] & 0x0f]);
-    }
-    return out;
+    return hex(digest.data(), length);
+}
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view message)
+{
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+             reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest.data(), &length) == nullptr)
+        throw Error(ErrorCode::internal, "HMAC-SHA256 failed in OpenSSL");
+    return hex(digest.data(), length);
+}
+
+Sha256::Sha256() : m_context(EVP_MD_CTX_new())
+{
+    if (m_context == nullptr || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(m_context), EVP_sha256(), nullptr) != 1)
+        throw Error(ErrorCode::internal, "SHA-256 failed in OpenSSL");
+}
+
+Sha256::~Sha256()
+{
+    EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_context));
+}
+
+void Sha256::update(const char* data, std::size_t size)
+{
+    if (EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_context), data, size) != 1)
+        throw Error(ErrorCode::internal, "SHA-256 failed in OpenSSL");
+}
+
+std::string Sha256::hex_digest()
+{
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(m_context), digest.data(), &length) != 1)
+        throw Error(ErrorCode::internal, "SHA-256 failed in OpenSSL");
+    return hex(digest.data(), length);
+}
+
+std::string random_bytes_hex(std::size_t count)
+{
+    const std::vector<unsigned char> bytes = random_bytes(count);
+    return hex(bytes.data(), bytes.size());
 }
 
 void check_password_strength(std::string_view password)

@@ -6,7 +6,7 @@ namespace reable::storage_sqlite {
 
 SqliteUnitOfWork::SqliteUnitOfWork(Connection& db, bool write)
     : m_db(db), m_organisation(db), m_clients(db), m_trajectories(db), m_sessions(db), m_measurements(db),
-      m_decisions(db), m_users(db), m_audit(db)
+      m_decisions(db), m_users(db), m_audit(db), m_exports(db)
 {
     // Prepared once per connection: a web request opens a transaction every time.
     StatementUse begin(m_db.cached(write ? "BEGIN IMMEDIATE" : "BEGIN"));

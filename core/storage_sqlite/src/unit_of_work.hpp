@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reable/storage/database.hpp"
+#include "export_reader.hpp"
 #include "sqlite_repositories.hpp"
 
 namespace reable::storage_sqlite {
@@ -21,6 +22,7 @@ public:
     storage::DecisionRepository& decisions() override { return m_decisions; }
     storage::UserRepository& users() override { return m_users; }
     storage::AuditRepository& audit() override { return m_audit; }
+    storage::ExportReader& exports() override { return m_exports; }
     void commit() override;
     void savepoint() override;
     void release_savepoint() override;
@@ -37,6 +39,7 @@ private:
     SqliteDecisionRepository m_decisions;
     SqliteUserRepository m_users;
     SqliteAuditRepository m_audit;
+    SqliteExportReader m_exports;
 };
 
 }  // namespace reable::storage_sqlite

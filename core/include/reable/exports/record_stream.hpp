@@ -7,6 +7,7 @@
 #include "reable/exports/pseudonym.hpp"
 #include "reable/storage/export_reader.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,7 @@ private:
     struct Cursors;
     std::unique_ptr<Cursors> m_cursors;
     const PseudonymKey& m_key;
+    std::int64_t m_last_client = 0;
 };
 
 }  // namespace reable::exports

@@ -2,7 +2,7 @@
 
 // The few cryptographic primitives Reable needs, all from OpenSSL (through Poco::Crypto's
 // dependency): PBKDF2-HMAC-SHA256 for passwords, a CSPRNG for tokens and salts, SHA-256 for
-// token digests and the audit chain. Nothing here is hand-rolled cryptography.
+// token digests and the audit chain, HMAC-SHA256 for export pseudonyms. Nothing here is hand-rolled cryptography.
 
 #include <string>
 #include <string_view>
@@ -23,6 +23,24 @@ bool verify_password(std::string_view password, std::string_view stored);
 std::string new_token();
 /// Lower-case hex SHA-256 of `text` (64 characters).
 std::string sha256_hex(std::string_view text);
+/// Lower-case hex HMAC-SHA256 of `message` under `key` (64 characters).
+std::string hmac_sha256_hex(std::string_view key, std::string_view message);
+/// SHA-256 over data that arrives in pieces (a file as it is written).
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+    void update(const char* data, std::size_t size);
+    /// Lower-case hex of everything given so far (the hash can no longer be updated).
+    std::string hex_digest();
+
+private:
+    void* m_context;  ///< EVP_MD_CTX, kept out of this header
+};
+/// `count` bytes from the CSPRNG, as lower-case hex.
+std::string random_bytes_hex(std::size_t count);
 
 /// The shortest password a user may choose, and the check that says why one is refused
 /// (Error{invalid_input} naming the field "password").

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "reable/storage/export_reader.hpp"
 #include "reable/storage/repositories.hpp"
 
 #include <cstdint>
@@ -24,6 +25,7 @@ public:
     virtual DecisionRepository& decisions() = 0;
     virtual UserRepository& users() = 0;
     virtual AuditRepository& audit() = 0;
+    virtual ExportReader& exports() = 0;
     /// Makes the work durable (with the default durability: on disk when this returns).
     virtual void commit() = 0;
 

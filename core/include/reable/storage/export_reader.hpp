@@ -135,6 +135,7 @@ class ExportReader {
 public:
     virtual ~ExportReader() = default;
     virtual std::size_t count_trajectories(const ExportFilter& filter) = 0;
+    virtual std::size_t count_clients(const ExportFilter& filter) = 0;
     /// Trajectories by id.
     virtual std::unique_ptr<Cursor<ExportTrajectory>> trajectories(const ExportFilter& filter) = 0;
     /// Test-result values by trajectory id, then occasion and instrument; within a result its
