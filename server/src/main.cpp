@@ -12,6 +12,8 @@
 #include "infra/metrics.hpp"
 #include "server_options.hpp"
 
+#include "reable/exports/pseudonym.hpp"
+
 #include "reable/app/protocol_set.hpp"
 #include "reable/error.hpp"
 #include "reable/storage_sqlite/sqlite_database.hpp"
@@ -70,8 +72,12 @@ private:
         Metrics metrics;
         const Router router = build_router();
         const SystemClock clock;
+        std::filesystem::path key_file = o.pseudonym_key;
+        if (key_file.empty()) key_file = std::filesystem::path(o.database).concat(".pseudonym-key");
+        const exports::PseudonymKey key = exports::PseudonymKey::load_or_create(key_file);
         ServerContext context{registry, clock, pool, audit, writes, limiter, metrics, router,
-                              std::chrono::minutes(o.token_minutes)};
+                              std::chrono::minutes(o.token_minutes), key,
+                              o.tariff.empty() ? std::nullopt : Decimal::parse(o.tariff)};
         JsonLog access_log(o.access_log, false);
         JsonLog error_log(o.error_log, true);
 
@@ -149,6 +155,10 @@ int main(int argc, char** argv)
     cli.add_option("--access-log", cmd.access_log, "JSON-lines access log: a file, - (stdout) or \"\" (none)");
     cli.add_option("--error-log", cmd.error_log, "JSON-lines error log: a file, - (stdout) or \"\" (none)");
     cli.add_option("--port-file", cmd.port_file, "Write the port here once listening (for --port 0)");
+    cli.add_option("--pseudonym-key", cmd.pseudonym_key,
+                   "Key of export pseudonyms (created on first use, mode 0600; default: the database path + "
+                   ".pseudonym-key)");
+    cli.add_option("--tariff", cmd.tariff, "Euro per hour of household help, to cost avoided minutes in reports");
     try {
         cli.parse(argc, argv);
         if (!config.empty()) {
@@ -170,6 +180,8 @@ int main(int argc, char** argv)
             if (given("--access-log")) options.access_log = cmd.access_log;
             if (given("--error-log")) options.error_log = cmd.error_log;
             if (given("--port-file")) options.port_file = cmd.port_file;
+            if (given("--pseudonym-key")) options.pseudonym_key = cmd.pseudonym_key;
+            if (given("--tariff")) options.tariff = cmd.tariff;
         } else {
             options = cmd;
         }

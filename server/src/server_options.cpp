@@ -1,5 +1,6 @@
 #include "server_options.hpp"
 
+#include "reable/decimal.hpp"
 #include "reable/error.hpp"
 
 #include <Poco/JSON/Parser.h>
@@ -52,6 +53,8 @@ void read_server_config(const std::filesystem::path& file, ServerOptions& o)
         else if (name == "io_timeout_seconds") o.io_timeout_seconds = int_value();
         else if (name == "keep_alive_seconds") o.keep_alive_seconds = int_value();
         else if (name == "token_minutes") o.token_minutes = int_value();
+        else if (name == "pseudonym_key") o.pseudonym_key = path(text_value());
+        else if (name == "tariff") o.tariff = text_value();
         else if (name == "tls_certificate") o.tls_certificate = path(text_value());
         else if (name == "tls_key") o.tls_key = path(text_value());
         else if (name == "access_log") o.access_log = log_target(text_value());
@@ -60,7 +63,7 @@ void read_server_config(const std::filesystem::path& file, ServerOptions& o)
             throw Error(ErrorCode::invalid_input,
                         file.string() + ": unknown field \"" + name +
                             "\"; known: bind, port, database, protocols, durability, threads, max_body_bytes, "
-                            "io_timeout_seconds, keep_alive_seconds, token_minutes, tls_certificate, tls_key, "
+                            "io_timeout_seconds, keep_alive_seconds, token_minutes, pseudonym_key, tariff, tls_certificate, tls_key, "
                             "access_log, error_log");
     }
 }
@@ -78,6 +81,12 @@ void check_options(const ServerOptions& o)
     range("io_timeout_seconds", o.io_timeout_seconds, 1, 3600);
     range("keep_alive_seconds", o.keep_alive_seconds, 1, 3600);
     range("token_minutes", o.token_minutes, 1, 7 * 24 * 60);
+    if (!o.tariff.empty()) {
+        const std::optional<Decimal> tariff = Decimal::parse(o.tariff);
+        if (!tariff || tariff->micros() <= 0)
+            throw Error(ErrorCode::invalid_input,
+                        "tariff: \"" + o.tariff + "\" is not an amount in euro per hour, such as 32.50");
+    }
     if (o.durability != "full" && o.durability != "normal")
         throw Error(ErrorCode::invalid_input, "durability: \"" + o.durability + "\" is not allowed; use full or normal");
     if (o.tls_certificate.empty() != o.tls_key.empty())

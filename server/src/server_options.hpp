@@ -25,6 +25,9 @@ struct ServerOptions {
     std::string access_log = "-";  ///< a file, "-" for standard output, "" for none
     std::string error_log = "-";
     std::filesystem::path port_file;  ///< written with the bound port once listening
+    /// The key of export pseudonyms; empty: the database path + ".pseudonym-key" (as the CLI).
+    std::filesystem::path pseudonym_key;
+    std::string tariff;  ///< euro per hour of household help for the report; empty: no costs
 };
 
 /// Reads a JSON configuration file into `options` (only the fields it names). Relative paths are

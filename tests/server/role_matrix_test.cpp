@@ -89,6 +89,10 @@ std::vector<Row> matrix(const Scenario& s)
          R"({"name": "M. Matrix", "discipline": "physiotherapist"})"},
         {"GET", "/api/v1/users", "/api/v1/users", {U, F, F, F, 200}},
         {"GET", "/api/v1/audit/verify", "/api/v1/audit/verify", {U, F, F, F, 200}},
+        {"GET", "/api/v1/exports/{kind}", "/api/v1/exports/codebook", {U, F, F, 200, F}},
+        // The evaluator's download is export run 1: the next row reads it.
+        {"GET", "/api/v1/exports/{kind}/{file}", "/api/v1/exports/codebook/codebook.csv", {U, F, F, 200, F}},
+        {"GET", "/api/v1/export-runs/{id}", "/api/v1/export-runs/1", {U, F, F, 200, F}},
         {"GET", "/api/v1/clients", "/api/v1/clients", {U, 200, 200, F, F}},
         {"POST",
          "/api/v1/clients",

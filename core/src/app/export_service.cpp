@@ -112,7 +112,7 @@ std::vector<std::string> measured_instruments(storage::UnitOfWork& work, const p
 }
 
 std::int64_t record_export_start(storage::UnitOfWork& work, ExportKind kind, const ExportOptions& options,
-                                 const domain::AuditEvent& audit, Instant now)
+                                 const domain::AuditEvent& audit, Instant now, bool log)
 {
     storage::ExportRun run;
     run.started_at = format_utc(now);
@@ -122,6 +122,7 @@ std::int64_t record_export_start(storage::UnitOfWork& work, ExportKind kind, con
     run.filters_json = exports::filters_json(options);
     run.status = "streaming";
     const std::int64_t id = work.exports().add_run(run);
+    if (!log) return id;
     domain::AuditEvent event = audit;
     event.at = format_utc(now);
     event.action = domain::AuditAction::read;

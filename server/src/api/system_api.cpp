@@ -54,6 +54,7 @@ Router build_router()
     add_client_routes(router);
     add_trajectory_routes(router);
     add_decision_routes(router);
+    add_export_routes(router);
     return router;
 }
 

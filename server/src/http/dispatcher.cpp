@@ -121,6 +121,7 @@ public:
         std::int64_t user_id = 0;
         Response answer;
         bool body_read = false;
+        m_response = &response;
         try {
             answer = dispatch(request, route_label, path, user_id, body_read);
         } catch (const Error& e) {
@@ -134,7 +135,7 @@ public:
         }
         // A body left unread (refused before it was read, too large, cut short) would be read as
         // the next request on this keep-alive connection: close the connection instead.
-        send(response, answer, has_body(request) && !body_read);
+        if (!m_streamed) send(response, answer, has_body(request) && !body_read);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         m_context.metrics.record(request.getMethod(), route_label, answer.status, seconds);
         m_access_log.write({{"method", request.getMethod()},
@@ -196,6 +197,15 @@ private:
                 });
             } else {
                 r = run_handler(route, ctx);
+                if (r.stream) {
+                    // Its audit lines are durable before the first byte leaves; the body is read
+                    // from the request's snapshot while it is sent.
+                    m_context.audit.append(ctx.audit_events(domain::AuditResult::success));
+                    send_streamed(*m_response, r, ctx.work());
+                    ctx.finish_work();
+                    m_streamed = true;
+                    return r;
+                }
                 ctx.finish_work();
                 // A read's audit lines are durable before the data leaves the server.
                 if (!route.writes) m_context.audit.append(ctx.audit_events(domain::AuditResult::success));
@@ -249,7 +259,30 @@ private:
         response.send() << answer.body;
     }
 
+    /// Sends the head with chunked transfer encoding, then streams the body. An error after the
+    /// head was sent cannot become a problem answer: the connection is closed instead, so the
+    /// reader sees a cut-off transfer, never a complete-looking file.
+    void send_streamed(Poco::Net::HTTPServerResponse& response, const Response& answer, storage::UnitOfWork& work)
+    {
+        response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
+        response.setContentType(answer.content_type);
+        response.setChunkedTransferEncoding(true);
+        response.set("Cache-Control", "no-store");
+        response.set("X-Content-Type-Options", "nosniff");
+        for (const auto& [name, value] : answer.headers) response.set(name, value);
+        std::ostream& out = response.send();
+        try {
+            answer.stream(out, work);
+            out.flush();
+        } catch (const std::exception& e) {
+            response.setKeepAlive(false);
+            m_error_log.write({{"level", "error"}, {"route", "stream"}, {"code", "stream_aborted"}, {"message", e.what()}});
+        }
+    }
+
     ServerContext& m_context;
+    Poco::Net::HTTPServerResponse* m_response = nullptr;
+    bool m_streamed = false;
     DispatchSettings m_settings;
     JsonLog& m_access_log;
     JsonLog& m_error_log;

@@ -15,6 +15,8 @@
 #include "reable/calendar.hpp"
 #include "reable/clock.hpp"
 #include "reable/domain/audit.hpp"
+#include "reable/exports/pseudonym.hpp"
+#include "reable/decimal.hpp"
 #include "reable/protocol/registry.hpp"
 #include "reable/storage/database.hpp"
 
@@ -41,6 +43,8 @@ struct ServerContext {
     Metrics& metrics;
     const Router& router;
     std::chrono::minutes token_lifetime;
+    const exports::PseudonymKey& pseudonym_key;
+    std::optional<Decimal> tariff_per_hour;  ///< for export reports
 };
 
 /// One client-data access a handler announced: written as an audit line with the request's result.

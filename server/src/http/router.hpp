@@ -8,20 +8,33 @@
 
 #include <functional>
 #include <map>
+#include <ostream>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
-namespace reable::server {
+namespace reable {
+namespace storage {
+class UnitOfWork;
+}
+
+namespace server {
 
 class RequestContext;
+
+/// Writes a streamed answer's body from the request's read snapshot. It owns its error handling:
+/// once the first byte is sent, an error can only end the connection.
+using BodyStream = std::function<void(std::ostream&, storage::UnitOfWork&)>;
 
 struct Response {
     int status = 200;
     std::string content_type = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    /// When set, the body is streamed (chunked) by this function instead of `body`: memory stays
+    /// flat whatever the size of the answer.
+    BodyStream stream{};
 };
 
 using Handler = std::function<Response(RequestContext&)>;
@@ -80,4 +93,5 @@ private:
 
 std::vector<std::string> split_path(const std::string& path);
 
-}  // namespace reable::server
+}  // namespace server
+}  // namespace reable

@@ -60,10 +60,11 @@ std::vector<std::string> measured_instruments(storage::UnitOfWork& work, const p
 /// The files of an export kind, in the order they are written.
 std::vector<ExportFile> export_files(ExportKind kind, const ExportContext& context);
 
-/// Starts a run: records it as streaming with its audit line (`audit` names the user, role, basis
-/// and resource) in `work`; the caller commits before the first byte leaves. Returns the run's id.
+/// Starts a run: records it as streaming in `work`, with its audit line unless `log` is false (the
+/// web service logs through its own pipeline); `audit` names the user, role, basis and resource.
+/// The caller commits before the first byte leaves. Returns the run's id.
 std::int64_t record_export_start(storage::UnitOfWork& work, ExportKind kind, const exports::ExportOptions& options,
-                                 const domain::AuditEvent& audit, Instant now);
+                                 const domain::AuditEvent& audit, Instant now, bool log = true);
 /// Completes a run with its manifest (status complete) or marks it aborted.
 void record_export_end(storage::UnitOfWork& work, std::int64_t run, bool complete, const exports::Manifest& manifest,
                        Instant now);
