@@ -176,6 +176,13 @@ KmPlot household_help()
     return plot;
 }
 
+/// A numpunct with a decimal comma and a thousands point, as de_DE has.
+struct DecimalComma : std::numpunct<char> {
+    char do_decimal_point() const override { return ','; }
+    char do_thousands_sep() const override { return '.'; }
+    std::string do_grouping() const override { return "\3"; }
+};
+
 std::string read_file(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -387,10 +394,15 @@ TEST_CASE("plots write numbers with a point whatever the global locale")
         }
     }
     if (!found) {
-        MESSAGE("no German locale installed: the locale case is skipped");
-        return;
+        // Without an installed German locale, still give the C++ side a decimal comma: streams
+        // and std::to_string-like formatting through the global locale would then write "1,5".
+        MESSAGE("no German locale installed: only the C++ global locale gets a decimal comma");
+        german = std::locale(std::locale::classic(), new DecimalComma);
     }
-    const std::locale previous = std::locale::global(german);  // also sets the C locale (setlocale)
+    const std::locale previous = std::locale::global(german);  // a named locale also sets the C locale
+    std::ostringstream probe;
+    probe << 1.5;
+    CHECK(probe.str() == "1,5");  // the locale is in force: a stream would write a comma
     const std::string client_de = render(tug_plot());
     const std::string cohort_de = render(sppb_cohort());
     const std::string km_de = render(household_help());
