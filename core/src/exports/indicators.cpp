@@ -138,12 +138,12 @@ namespace {
 
 /// One line of the indicator table; the CSV and the JSON are both written from these.
 struct Row {
-    std::string group;
-    std::string indicator;
-    std::string instrument;
-    std::string occasion;
-    std::string category;
-    std::optional<std::size_t> n;  ///< none when suppressed
+    std::string group{};
+    std::string indicator{};
+    std::string instrument{};
+    std::string occasion{};
+    std::string category{};
+    std::optional<std::size_t> n{};  ///< none when suppressed
     double value = k_nan;
     double sd = k_nan;
     double low = k_nan;
