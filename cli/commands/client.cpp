@@ -20,8 +20,17 @@ struct MeldingOptions {
     std::string onderzoek_done_on;
     std::string aanvraag_on;
     std::string decided_on;
+    std::string hh_minutes;
     bool overdue_only = false;
 };
+
+/// ", 180 min/week of household help asked for", or "" when the melding does not say.
+std::string minutes_text(const domain::Melding& m)
+{
+    return m.hh_minutes_requested
+               ? ", " + std::to_string(*m.hh_minutes_requested) + " min/week of household help asked for"
+               : "";
+}
 
 std::string deadline_text(const domain::Deadline& d)
 {
@@ -70,7 +79,7 @@ void run_show(const GlobalOptions& global, std::int64_t id)
         t.print(out, "  ");
         for (const app::MeldingStatus& m : app::melding_report(work, *clock, id)) {
             out << "\nMelding " << m.melding.id << " received " << calendar::format_iso_date(m.melding.received_on)
-                << '\n';
+                << minutes_text(m.melding) << '\n';
             for (const domain::Deadline& d : m.deadlines) out << "  " << deadline_text(d) << '\n';
         }
         const auto trajectories = work.trajectories().for_client(c.id);
@@ -111,7 +120,7 @@ void run_melding_add(const GlobalOptions& global, const MeldingOptions& o)
 {
     const auto clock = clock_of(global);
     const domain::Melding added = in_write_transaction(global, [&](storage::UnitOfWork& work) {
-        const domain::MeldingId id = app::add_melding(work, *clock, *o.client, o.received_on);
+        const domain::MeldingId id = app::add_melding(work, *clock, *o.client, o.received_on, o.hh_minutes);
         audit_client(work, domain::AuditAction::create, "melding", "cli: melding add", domain::ClientId{*o.client});
         return *work.clients().melding(id);
     });
@@ -123,7 +132,7 @@ void run_melding_update(const GlobalOptions& global, const MeldingOptions& o)
 {
     const auto clock = clock_of(global);
     in_write_transaction(global, [&](storage::UnitOfWork& work) {
-        app::update_melding(work, *clock, o.id, o.onderzoek_done_on, o.aanvraag_on, o.decided_on);
+        app::update_melding(work, *clock, o.id, o.onderzoek_done_on, o.aanvraag_on, o.decided_on, o.hh_minutes);
         audit_client(work, domain::AuditAction::update, "melding", "cli: melding update",
                      work.clients().melding(domain::MeldingId{o.id})->client);
     });
@@ -138,7 +147,7 @@ void run_melding_list(const GlobalOptions& global, const MeldingOptions& o)
         std::ostringstream out;
         std::set<domain::ClientId> shown;
         Table t;
-        t.row({"melding", "client", "received", "deadlines"});
+        t.row({"melding", "client", "received", "hh asked", "deadlines"});
         std::size_t overdue = 0;
         for (const app::MeldingStatus& m : app::melding_report(work, *clock, o.client)) {
             if (m.overdue()) ++overdue;
@@ -146,7 +155,9 @@ void run_melding_list(const GlobalOptions& global, const MeldingOptions& o)
             std::string text;
             for (const domain::Deadline& d : m.deadlines) text += (text.empty() ? "" : "; ") + deadline_text(d);
             t.row({std::to_string(m.melding.id.value), std::to_string(m.melding.client.value),
-                   calendar::format_iso_date(m.melding.received_on), text});
+                   calendar::format_iso_date(m.melding.received_on),
+                   m.melding.hh_minutes_requested ? std::to_string(*m.melding.hh_minutes_requested) + " min/week" : "-",
+                   text});
             shown.insert(m.melding.client);
         }
         for (const domain::ClientId client : shown)
@@ -198,12 +209,14 @@ void setup_client(CLI::App& app, const GlobalOptions& global)
     CLI::App* m_add = melding->add_subcommand("add", "Register a melding (onderzoek due within 6 weeks)");
     m_add->add_option("client", m->client, "Client id")->required();
     m_add->add_option("--received", m->received_on, "Date the melding was received (YYYY-MM-DD)")->required();
+    m_add->add_option("--hh-minutes", m->hh_minutes, "minutes of household help per week asked for (1 to 10080)");
     m_add->callback([&global, m] { run_melding_add(global, *m); });
     CLI::App* m_update = melding->add_subcommand("update", "Record the onderzoek, the aanvraag or the decision");
     m_update->add_option("melding", m->id, "Melding id")->required();
     m_update->add_option("--onderzoek-done", m->onderzoek_done_on, "Date the onderzoek was completed");
     m_update->add_option("--aanvraag", m->aanvraag_on, "Date of the aanvraag (decision due within 2 weeks)");
     m_update->add_option("--decided", m->decided_on, "Date of the decision (beschikking)");
+    m_update->add_option("--hh-minutes", m->hh_minutes, "minutes of household help per week asked for (1 to 10080)");
     m_update->callback([&global, m] { run_melding_update(global, *m); });
     CLI::App* m_list = melding->add_subcommand("list", "List meldingen with their deadlines");
     m_list->add_option("--client", m->client, "Only this client's");

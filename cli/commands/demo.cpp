@@ -21,9 +21,10 @@ void run_seed(const GlobalOptions& global, const app::SeedOptions& options)
     const auto t0 = std::chrono::steady_clock::now();
     const app::SeedSummary s = app::seed_demo(*db, registry, *clock, options);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::cout << "seeded " << s.clients << " clients, " << s.trajectories << " trajectories, " << s.sessions
-              << " sessions, " << s.signals << " signals, " << s.tests << " test results and " << s.goals
-              << " goals (seed " << options.seed << ", today " << calendar::format_iso_date(clock->today()) << ") in "
+    std::cout << "seeded " << s.clients << " clients, " << s.meldingen << " meldingen, " << s.trajectories
+              << " trajectories (" << s.dropouts << " dropped out), " << s.sessions << " sessions, " << s.signals
+              << " signals, " << s.tests << " test results, " << s.goals << " goals and " << s.decisions
+              << " decisions (seed " << options.seed << ", today " << calendar::format_iso_date(clock->today()) << ") in "
               << static_cast<int>(seconds * 1000) << " ms\n";
 }
 

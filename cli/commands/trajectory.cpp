@@ -23,6 +23,7 @@ struct TrajectoryOptions {
     std::string to_state;
     std::string date;
     std::string reason;
+    std::string reason_code;
     app::TestInput test;
     std::vector<std::string> values;
     std::string problem;
@@ -54,6 +55,7 @@ void print_view(std::ostream& out, const app::TrajectoryView& v, storage::UnitOf
         << calendar::format_iso_date(t.start) << ", state " << domain::to_string(t.state);
     if (t.ended_on)
         out << " on " << calendar::format_iso_date(*t.ended_on) << " (" << domain::to_string(*t.closure)
+            << (t.end_reason_code ? ", " + std::string(domain::to_string(*t.end_reason_code)) : "")
             << (t.end_reason.empty() ? "" : ": " + t.end_reason) << ")";
     out << "\n\nCare team\n";
     for (const domain::CareAssignment& a : t.team)
@@ -150,7 +152,7 @@ void run_move(const GlobalOptions& global, const TrajectoryOptions& o, const std
 {
     const auto clock = clock_of(global);
     in_write_transaction(global, [&](storage::UnitOfWork& work) {
-        app::move_trajectory(work, *clock, o.id, to_state, o.date, o.reason);
+        app::move_trajectory(work, *clock, o.id, to_state, o.date, o.reason, o.reason_code);
         audit_client(work, domain::AuditAction::update, "trajectory", "cli: trajectory " + command,
                      client_of(work, domain::TrajectoryId{o.id}));
     });
@@ -264,12 +266,16 @@ void setup_trajectory(CLI::App& app, const GlobalOptions& global)
     close->add_option("trajectory", o->id, "Trajectory id")->required();
     close->add_option("--date", o->date, "Day of closure, YYYY-MM-DD")->required();
     close->add_option("--reason", o->reason, "Why it closes early");
+    close->add_option("--reason-code", o->reason_code,
+                      "Coded reason of an early closure: " + domain::end_reason_codes());
     close->callback([&global, o] { run_move(global, *o, "closed", "close"); });
 
     CLI::App* dropout = trajectory->add_subcommand("dropout", "Record that the client dropped out");
     dropout->add_option("trajectory", o->id, "Trajectory id")->required();
     dropout->add_option("--date", o->date, "Day of the dropout, YYYY-MM-DD")->required();
     dropout->add_option("--reason", o->reason, "Why the client dropped out")->required();
+    dropout->add_option("--reason-code", o->reason_code,
+                        "Coded reason of the dropout: " + domain::end_reason_codes());
     dropout->callback([&global, o] { run_move(global, *o, "dropped_out", "dropout"); });
 
     CLI::App* test = app.add_subcommand("test", "Test results at measurement occasions");

@@ -81,7 +81,8 @@ TEST_CASE("reable demo seed fills an empty database and refuses a second time")
     REQUIRE(run_cli({"db", "migrate", "--db", db}).exit_code == 0);
     const auto seeded = run_cli({"demo", "seed", "--clients", "20", "--seed", "3", "--db", db, "--today", "2026-11-23"});
     CHECK(seeded.exit_code == 0);
-    CHECK(seeded.out.rfind("seeded 20 clients, 20 trajectories, ", 0) == 0);
+    CHECK(seeded.out.rfind("seeded 20 clients, 20 meldingen, 20 trajectories (", 0) == 0);
+    CHECK(seeded.out.find(" decisions (seed 3, today 2026-11-23)") != std::string::npos);
     const auto again = run_cli({"demo", "seed", "--clients", "20", "--db", db});
     CHECK(again.exit_code == 75);
     CHECK(run_cli({"signal", "list", "--db", db}).exit_code == 0);

@@ -215,7 +215,7 @@ TEST_CASE("decisions: a recorded decision round-trips every field, set and left 
     {
         auto work = f.db->write();
         client = f.add_client(*work);
-        melding = work->clients().add_melding({{}, client, day("2026-01-02"), {}, {}, {}});
+        melding = work->clients().add_melding({{}, client, day("2026-01-02"), {}, {}, {}, {}});
         trajectory = work->trajectories().add(trajectory_for(client, melding));
 
         RecordedDecision d;

@@ -126,7 +126,7 @@ TEST_CASE("a database newer than the program is refused")
     raw_sql(path, "PRAGMA user_version = 7");
     CHECK(error_of([&] { storage_sqlite::open_sqlite(path); }) ==
           "precondition_failed: " + path.string() +
-              " has schema version 7, newer than this program's 5; use a newer version of Reable");
+              " has schema version 7, newer than this program's 6; use a newer version of Reable");
 }
 
 TEST_CASE("a file that is not a Reable database is refused, and a missing one is not created")

@@ -196,3 +196,62 @@ TEST_CASE("the database refuses values no front end should ever let through")
     }
     CHECK(code_of([&] { work->sessions().add(s); }) == ErrorCode::conflict);
 }
+
+TEST_CASE("meldingen keep the minutes of household help asked for, and the database refuses an impossible amount")
+{
+    StorageFixture f;
+    auto work = f.db->write();
+    const ClientId client = f.add_client(*work);
+    const MeldingId asked = work->clients().add_melding({{}, client, day("2026-01-02"), {}, {}, {}, 180});
+    const MeldingId silent = work->clients().add_melding({{}, client, day("2026-01-03"), {}, {}, {}, std::nullopt});
+    CHECK(work->clients().melding(asked)->hh_minutes_requested == 180);
+    CHECK_FALSE(work->clients().melding(silent)->hh_minutes_requested.has_value());
+
+    Melding m = *work->clients().melding(silent);
+    m.aanvraag_on = day("2026-01-10");
+    m.hh_minutes_requested = 10080;
+    work->clients().update_melding(m);
+    const std::vector<Melding> all = work->clients().meldingen(client);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].hh_minutes_requested == 180);
+    CHECK(all[1].hh_minutes_requested == 10080);
+    CHECK(all[1].aanvraag_on == day("2026-01-10"));
+
+    m.hh_minutes_requested = 0;
+    CHECK(code_of([&] { work->clients().update_melding(m); }) == ErrorCode::conflict);
+    CHECK(code_of([&] { work->clients().add_melding({{}, client, day("2026-01-04"), {}, {}, {}, 10081}); }) ==
+          ErrorCode::conflict);
+}
+
+TEST_CASE("a trajectory's end reason code is written with its end and read back by every query")
+{
+    StorageFixture f;
+    auto work = f.db->write();
+    const ClientId client = f.add_client(*work);
+    const TrajectoryId tid = work->trajectories().add(groningen_trajectory(client, f));
+    CHECK_FALSE(work->trajectories().find(tid)->end_reason_code.has_value());
+
+    Trajectory t = *work->trajectories().find(tid);
+    t.state = TrajectoryState::dropped_out;
+    t.ended_on = day("2026-02-01");
+    t.closure = Closure::dropout;
+    t.end_reason = "verhuisd naar verpleeghuis";
+    t.end_reason_code = EndReason::care_home;
+    work->trajectories().record_transition(t, {TrajectoryState::referred, TrajectoryState::dropped_out,
+                                               day("2026-02-01"), t.end_reason});
+    CHECK(work->trajectories().find(tid)->end_reason_code == EndReason::care_home);
+    CHECK(work->trajectories().for_client(client).at(0).end_reason_code == EndReason::care_home);
+    storage::TrajectoryQuery q;
+    q.client = client;
+    CHECK(work->trajectories().page(q).items.at(0).end_reason_code == EndReason::care_home);
+}
+
+TEST_CASE("end reason codes read back as they are written")
+{
+    for (const EndReason r : {EndReason::admission, EndReason::care_home, EndReason::deceased, EndReason::health,
+                              EndReason::motivation, EndReason::moved, EndReason::declined_further, EndReason::other})
+        CHECK(parse_end_reason(to_string(r)) == r);
+    CHECK_FALSE(parse_end_reason("hospital").has_value());
+    CHECK(end_reason_codes() ==
+          "admission, care_home, deceased, health, motivation, moved, declined_further, other");
+}

@@ -100,18 +100,21 @@ Client require_client(storage::UnitOfWork& work, std::int64_t client)
 }
 
 MeldingId add_melding(storage::UnitOfWork& work, const Clock& clock, std::int64_t client,
-                      const std::string& received_on)
+                      const std::string& received_on, const std::string& hh_minutes_requested)
 {
     require_client(work, client);
     InputCheck check("the melding");
     const std::optional<calendar::Date> received = check.date("received_on", received_on, clock.today());
+    std::optional<int> minutes;
+    if (!hh_minutes_requested.empty())
+        minutes = check.integer("hh_minutes_requested", hh_minutes_requested, 1, k_max_minutes_per_week);
     check.throw_if_any();
-    return work.clients().add_melding({{}, ClientId{client}, *received, {}, {}, {}});
+    return work.clients().add_melding({{}, ClientId{client}, *received, {}, {}, {}, minutes});
 }
 
 void update_melding(storage::UnitOfWork& work, const Clock& clock, std::int64_t melding,
                     const std::string& onderzoek_done_on, const std::string& aanvraag_on,
-                    const std::string& decided_on)
+                    const std::string& decided_on, const std::string& hh_minutes_requested)
 {
     std::optional<Melding> m = work.clients().melding(MeldingId{melding});
     if (!m) throw Error(ErrorCode::not_found, "there is no melding " + std::to_string(melding));
@@ -124,6 +127,9 @@ void update_melding(storage::UnitOfWork& work, const Clock& clock, std::int64_t 
     step("onderzoek_done_on", onderzoek_done_on, m->onderzoek_done_on);
     step("aanvraag_on", aanvraag_on, m->aanvraag_on);
     step("decided_on", decided_on, m->decided_on);
+    if (!hh_minutes_requested.empty())
+        if (const auto minutes = check.integer("hh_minutes_requested", hh_minutes_requested, 1, k_max_minutes_per_week))
+            m->hh_minutes_requested = *minutes;
     const std::string received = calendar::format_iso_date(m->received_on);
     if (m->onderzoek_done_on && *m->onderzoek_done_on < m->received_on)
         check.fail("onderzoek_done_on", "is before the melding of " + received);

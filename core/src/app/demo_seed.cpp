@@ -7,6 +7,7 @@
 #include "reable/app/trajectory_service.hpp"
 #include "reable/app/user_service.hpp"
 #include "reable/domain/bsn.hpp"
+#include "reable/domain/decision.hpp"
 #include "reable/error.hpp"
 #include "reable/schedule/schedule.hpp"
 
@@ -32,8 +33,23 @@ constexpr std::array k_activities{"opstaan uit stoel", "traplopen", "samen stofz
                                   "was ophangen", "keuken schoonmaken", "krachtoefeningen benen"};
 constexpr std::array k_goals{"Zelf de was doen", "Zelf boodschappen doen", "Veilig de trap op en af",
                              "Zelf stofzuigen", "Weer naar de markt lopen", "Zelf het bed verschonen"};
-constexpr std::array k_dropout_reasons{"hospital admission", "moved to a care home", "no longer motivated",
-                                       "deceased"};
+/// Why a client dropped out: the free text the team writes, and the code evaluators get.
+struct DropoutReason {
+    const char* text;
+    const char* code;
+};
+constexpr std::array k_dropout_reasons{DropoutReason{"hospital admission", "admission"},
+                                       DropoutReason{"moved to a care home", "care_home"},
+                                       DropoutReason{"no longer motivated", "motivation"},
+                                       DropoutReason{"deceased", "deceased"},
+                                       DropoutReason{"too ill to continue", "health"},
+                                       DropoutReason{"does not want to continue", "declined_further"}};
+
+/// The policy the synthetic decisions name: a shipped one, so that a reader can look it up.
+constexpr std::string_view k_seed_policy = "groningen-precedence";
+/// What the synthetic decisions store as the engine's inputs and result, so that nobody mistakes
+/// them for engine output.
+constexpr std::string_view k_synthetic_json = R"({"synthetic": true})";
 
 /// Random choices from the fully specified std::mt19937_64 only: no std distributions, whose
 /// results differ between standard libraries.
@@ -137,9 +153,15 @@ std::vector<scoring::RawItem> example_values(const protocol::Instrument& instrum
     return items;
 }
 
+/// How a seeded trajectory went, as far as the decisions on household help need to know.
+struct Course {
+    calendar::Date training_end;
+    std::optional<calendar::Date> dropped_out_on;  ///< when the client dropped out (on or before today)
+};
+
 /// Sessions, tests, goals and state changes of one trajectory, up to today or the dropout.
-void live_trajectory(storage::UnitOfWork& work, const protocol::Registry& registry, const Clock& clock, Dice& dice,
-                     const Trajectory& t, const Team& team, SeedSummary& summary)
+Course live_trajectory(storage::UnitOfWork& work, const protocol::Registry& registry, const Clock& clock, Dice& dice,
+                       const Trajectory& t, const Team& team, SeedSummary& summary)
 {
     const protocol::TrajectoryTemplate& plan = registry.trajectory(t.template_id, t.template_version);
     const calendar::Date today = clock.today();
@@ -216,13 +238,102 @@ void live_trajectory(storage::UnitOfWork& work, const protocol::Registry& regist
     }
 
     if (dropout && *dropout <= today) {
-        move_trajectory(work, clock, t.id.value, "dropped_out", iso(*dropout), dice.pick(k_dropout_reasons));
-        return;
+        const DropoutReason& reason = dice.pick(k_dropout_reasons);
+        move_trajectory(work, clock, t.id.value, "dropped_out", iso(*dropout), reason.text, reason.code);
+        return {training_end, dropout};
     }
     if (training_end <= today && t.start + date::days(7) <= today)
         move_trajectory(work, clock, t.id.value, "follow_up", iso(training_end), "");
     if (end < today) move_trajectory(work, clock, t.id.value, "closed", iso(end), "");
+    return {training_end, std::nullopt};
 }
+
+/// Minutes of household help per week a client asks for: 90 to 240, in steps of 15 or of 5.
+int requested_minutes(Dice& dice)
+{
+    return dice.chance(50) ? 90 + 15 * dice.between(0, 10) : 90 + 5 * dice.between(0, 30);
+}
+
+/// `percent` of `minutes`, in whole minutes, at least 1.
+int share_of(int minutes, int percent) { return std::max(1, minutes * percent / 100); }
+
+/// The synthetic decisions on household help of one seeded client (see seed_demo).
+class SyntheticDecisions {
+public:
+    SyntheticDecisions(storage::UnitOfWork& work, const protocol::Registry& registry, calendar::Date today,
+                       SeedSummary& summary)
+        : m_work(work), m_policy(registry.policy(k_seed_policy)), m_today(today), m_summary(summary)
+    {
+    }
+
+    /// Records one decision with the computed outcome equal to the final one (no override).
+    void add(ClientId client, MeldingId melding, std::optional<TrajectoryId> trajectory, DecisionKind kind,
+             calendar::Date on, Outcome outcome, std::optional<int> minutes = std::nullopt)
+    {
+        RecordedDecision d;
+        d.client = client;
+        d.melding = melding;
+        d.trajectory = trajectory;
+        d.kind = kind;
+        d.decided_on = on;
+        d.policy_id = m_policy.id;
+        d.policy_version = m_policy.version;
+        d.choice = Choice::not_asked;
+        d.computed_outcome = outcome;
+        d.outcome = outcome;
+        if (minutes) {
+            d.computed_minutes = std::to_string(*minutes);
+            d.minutes_per_week = d.computed_minutes;
+        }
+        if (grants_household_help(outcome)) d.starts_on = on;
+        d.inputs_json = std::string(k_synthetic_json);
+        d.result_json = std::string(k_synthetic_json);
+        m_work.decisions().add(d);
+        ++m_summary.decisions;
+    }
+
+    /// The reassessment at the end of the training, and for some clients without household help
+    /// then, a later grant 2 to 20 months on (when that is not after today).
+    void after_training(Dice& dice, ClientId client, MeldingId melding, TrajectoryId trajectory,
+                        calendar::Date training_end, int asked)
+    {
+        const int roll = dice.between(1, 100);
+        if (roll <= 45) {
+            add(client, melding, trajectory, DecisionKind::reassessment, training_end, Outcome::no_hh_needed);
+            const bool later = dice.chance(10);
+            const calendar::Date when = calendar::add_months_clamped(training_end, dice.between(2, 20));
+            const int minutes = share_of(asked, dice.between(50, 110));
+            if (later && when <= m_today)
+                add(client, melding, trajectory, DecisionKind::reassessment, when, Outcome::hh_granted, minutes);
+        }
+        else if (roll <= 80) {
+            add(client, melding, trajectory, DecisionKind::reassessment, training_end, Outcome::hh_granted,
+                share_of(asked, dice.between(40, 90)));
+        }
+        else {
+            add(client, melding, trajectory, DecisionKind::reassessment, training_end, Outcome::hh_granted,
+                asked + 15 * dice.between(0, 4));
+        }
+    }
+
+    /// The reassessment on the day of a dropout: household help for about half.
+    void after_dropout(Dice& dice, ClientId client, MeldingId melding, TrajectoryId trajectory, calendar::Date on,
+                       int asked)
+    {
+        const bool granted = dice.chance(50);
+        const int minutes = share_of(asked, dice.between(60, 110));
+        if (granted)
+            add(client, melding, trajectory, DecisionKind::reassessment, on, Outcome::hh_granted, minutes);
+        else
+            add(client, melding, trajectory, DecisionKind::reassessment, on, Outcome::no_hh_needed);
+    }
+
+private:
+    storage::UnitOfWork& m_work;
+    const protocol::Policy& m_policy;
+    calendar::Date m_today;
+    SeedSummary& m_summary;
+};
 
 }  // namespace
 
@@ -236,9 +347,13 @@ SeedSummary seed_demo(storage::Database& db, const protocol::Registry& registry,
     if (work->clients().count() > 0)
         throw Error(ErrorCode::precondition_failed, "the demo seed needs an empty database; this one has clients");
     Dice dice(options.seed);
+    // The requested minutes and the decisions come from a second stream of the same seed, so that
+    // they draw nothing from the first: the rest of the cohort stays as it was before they existed.
+    Dice facts(options.seed ^ 0x9e3779b97f4a7c15ULL);
     const std::vector<Team> teams = make_teams(*work);
-    std::set<std::string> bsns;
     SeedSummary summary;
+    SyntheticDecisions decisions(*work, registry, clock.today(), summary);
+    std::set<std::string> bsns;
     const std::vector<protocol::TrajectoryTemplate>& templates = registry.trajectories();
     for (int i = 0; i < options.clients; ++i) {
         const ClientId client = make_client(*work, clock, dice, bsns);
@@ -249,14 +364,19 @@ SeedSummary seed_demo(storage::Database& db, const protocol::Registry& registry,
         // Starts spread over the last 30 months, or 27 to 36 months ago for complete trajectories.
         const int days_ago = options.complete_only ? dice.between(820, 1095) : dice.between(0, 912);
         const calendar::Date start = clock.today() - date::days(days_ago);
-        const calendar::Date received = start - date::days(dice.between(7, 35));
-        const MeldingId melding = add_melding(*work, clock, client.value, iso(received));
-        const calendar::Date onderzoek = received + date::days(dice.between(10, 48));
-        const calendar::Date aanvraag = onderzoek + date::days(dice.between(0, 3));
-        const calendar::Date decided = aanvraag + date::days(dice.between(3, 17));
-        update_melding(*work, clock, melding.value, onderzoek <= clock.today() ? iso(onderzoek) : "",
-                       aanvraag <= clock.today() && onderzoek <= clock.today() ? iso(aanvraag) : "",
-                       decided <= clock.today() && aanvraag <= clock.today() && onderzoek <= clock.today() ? iso(decided) : "");
+        // The melding 2 to 4 weeks before the start; the first decision (reablement first) a few
+        // days before the start, after the onderzoek and the aanvraag.
+        const int received_before = dice.between(14, 28);
+        const int decided_before = dice.between(2, 6);
+        const calendar::Date received = start - date::days(received_before);
+        const calendar::Date decided = start - date::days(decided_before);
+        const calendar::Date onderzoek = received + date::days(dice.between(5, received_before - decided_before - 3));
+        const calendar::Date aanvraag = onderzoek + date::days(dice.between(0, 2));
+        const int asked = requested_minutes(facts);
+        const MeldingId melding = add_melding(*work, clock, client.value, iso(received), std::to_string(asked));
+        ++summary.meldingen;
+        update_melding(*work, clock, melding.value, iso(onderzoek), iso(aanvraag), iso(decided));
+        decisions.add(client, melding, std::nullopt, DecisionKind::initial, decided, Outcome::reablement_first);
         const Team& team = teams[static_cast<std::size_t>(i) % teams.size()];
         TrajectoryStartInput in;
         in.client = client.value;
@@ -267,7 +387,14 @@ SeedSummary seed_demo(storage::Database& db, const protocol::Registry& registry,
         in.members = {team.members.begin(), team.members.end()};
         const TrajectoryId id = start_trajectory(*work, registry, in);
         ++summary.trajectories;
-        live_trajectory(*work, registry, clock, dice, *work->trajectories().find(id), team, summary);
+        const Course course = live_trajectory(*work, registry, clock, dice, *work->trajectories().find(id), team, summary);
+        if (course.dropped_out_on) {
+            ++summary.dropouts;
+            decisions.after_dropout(facts, client, melding, id, *course.dropped_out_on, asked);
+        }
+        else if (course.training_end <= clock.today()) {
+            decisions.after_training(facts, client, melding, id, course.training_end, asked);
+        }
     }
     work->commit();
     return summary;

@@ -27,18 +27,20 @@ std::optional<calendar::Date> InputCheck::date(std::string_view field, std::stri
 
 std::optional<int> InputCheck::integer(std::string_view field, std::string_view text, int min, int max)
 {
-    int value = 0;
+    long long value = 0;  // wider than int, so that a huge number is out of range rather than not a number
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     const std::string range = std::to_string(min) + " to " + std::to_string(max);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    if (text.empty() || (error != std::errc() && error != std::errc::result_out_of_range) ||
+        end != text.data() + text.size()) {
         fail(std::string(field), quoted(text) + " is not a whole number; allowed: " + range);
         return std::nullopt;
     }
-    if (value < min || value > max) {
-        fail(std::string(field), std::to_string(value) + " is not allowed; allowed: " + range);
+    if (error == std::errc::result_out_of_range || value < min || value > max) {
+        const std::string shown = error == std::errc::result_out_of_range ? std::string(text) : std::to_string(value);
+        fail(std::string(field), shown + " is not allowed; allowed: " + range);
         return std::nullopt;
     }
-    return value;
+    return static_cast<int>(value);
 }
 
 std::optional<std::string> InputCheck::required(std::string_view field, std::string_view text)

@@ -89,7 +89,8 @@ TrajectoryId start_trajectory(storage::UnitOfWork& work, const protocol::Registr
 }
 
 void move_trajectory(storage::UnitOfWork& work, const Clock& clock, std::int64_t trajectory,
-                     const std::string& to_state, const std::string& on, const std::string& reason)
+                     const std::string& to_state, const std::string& on, const std::string& reason,
+                     const std::string& reason_code)
 {
     Trajectory t = require_trajectory(work, trajectory);
     InputCheck check("the step");
@@ -100,6 +101,8 @@ void move_trajectory(storage::UnitOfWork& work, const Clock& clock, std::int64_t
     if (day && *day < t.start)
         check.fail("date", InputCheck::quoted(on) + " is before the trajectory started on " +
                                calendar::format_iso_date(t.start));
+    std::optional<EndReason> code;
+    if (!reason_code.empty()) code = check.code("reason_code", reason_code, parse_end_reason, end_reason_codes());
     check.throw_if_any();
     if (*to == TrajectoryState::referred)
         throw Error(ErrorCode::precondition_failed, "a trajectory cannot go back to referred");
@@ -109,12 +112,19 @@ void move_trajectory(storage::UnitOfWork& work, const Clock& clock, std::int64_t
                             : *to == TrajectoryState::closed && t.state != TrajectoryState::follow_up ? Closure::early
                                                                                                       : Closure::completed;
     check_transition(t.state, *to, closure, reason);
+    if (code && closure == Closure::completed) {
+        InputCheck refuse("the step");
+        refuse.fail("reason_code", InputCheck::quoted(reason_code) + " is not allowed with a step to " + to_state +
+                                       "; a reason code goes only with dropped_out or an early closure");
+        refuse.throw_if_any();
+    }
     const Transition step{t.state, *to, *day, reason};
     t.state = *to;
     if (is_final(*to)) {
         t.ended_on = *day;
         t.closure = closure;
         t.end_reason = reason;
+        t.end_reason_code = code;
     }
     work.trajectories().record_transition(t, step);
 }

@@ -68,6 +68,44 @@ std::string_view to_string(Closure closure)
     return "unknown";
 }
 
+namespace {
+constexpr std::array k_end_reasons{EndReason::admission,  EndReason::care_home, EndReason::deceased,
+                                   EndReason::health,     EndReason::motivation, EndReason::moved,
+                                   EndReason::declined_further, EndReason::other};
+}  // namespace
+
+std::string_view to_string(EndReason reason)
+{
+    switch (reason) {
+    case EndReason::admission: return "admission";
+    case EndReason::care_home: return "care_home";
+    case EndReason::deceased: return "deceased";
+    case EndReason::health: return "health";
+    case EndReason::motivation: return "motivation";
+    case EndReason::moved: return "moved";
+    case EndReason::declined_further: return "declined_further";
+    case EndReason::other: return "other";
+    }
+    return "unknown";
+}
+
+std::optional<EndReason> parse_end_reason(std::string_view code)
+{
+    for (EndReason r : k_end_reasons)
+        if (to_string(r) == code) return r;
+    return std::nullopt;
+}
+
+std::string end_reason_codes()
+{
+    std::string out;
+    for (EndReason r : k_end_reasons) {
+        if (!out.empty()) out += ", ";
+        out += to_string(r);
+    }
+    return out;
+}
+
 std::string allowed_next(TrajectoryState from)
 {
     std::string out;

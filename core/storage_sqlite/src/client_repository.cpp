@@ -29,12 +29,15 @@ Client read_client(const Statement& s)
 
 Melding read_melding(const Statement& s)
 {
+    std::optional<int> minutes;
+    if (const auto m = s.optional_integer(6)) minutes = static_cast<int>(*m);
     return {MeldingId{s.integer(0)}, ClientId{s.integer(1)}, read_date(s, 2), read_optional_date(s, 3),
-            read_optional_date(s, 4), read_optional_date(s, 5)};
+            read_optional_date(s, 4), read_optional_date(s, 5), minutes};
 }
 
 constexpr std::string_view k_melding_columns =
-    "SELECT id, client_id, received_on, onderzoek_done_on, aanvraag_on, decided_on FROM melding ";
+    "SELECT id, client_id, received_on, onderzoek_done_on, aanvraag_on, decided_on, hh_minutes_requested "
+    "FROM melding ";
 
 }  // namespace
 
@@ -168,13 +171,13 @@ std::size_t SqliteClientRepository::count()
 MeldingId SqliteClientRepository::add_melding(const Melding& m)
 {
     StatementUse s(m_db.cached("INSERT INTO melding (client_id, received_on, onderzoek_done_on, aanvraag_on, "
-                               "decided_on) VALUES (?, ?, ?, ?, ?)"));
+                               "decided_on, hh_minutes_requested) VALUES (?, ?, ?, ?, ?, ?)"));
     s->bind(1, m.client.value);
     bind_date(*s, 2, m.received_on);
     bind_date(*s, 3, m.onderzoek_done_on);
     bind_date(*s, 4, m.aanvraag_on);
     bind_date(*s, 5, m.decided_on);
-    s->run();
+    s->bind(6, m.hh_minutes_requested).run();
     return MeldingId{m_db.last_insert_id()};
 }
 
@@ -188,11 +191,12 @@ std::optional<Melding> SqliteClientRepository::melding(MeldingId id)
 void SqliteClientRepository::update_melding(const Melding& m)
 {
     StatementUse s(
-        m_db.cached("UPDATE melding SET onderzoek_done_on = ?, aanvraag_on = ?, decided_on = ? WHERE id = ?"));
+        m_db.cached("UPDATE melding SET onderzoek_done_on = ?, aanvraag_on = ?, decided_on = ?, "
+                    "hh_minutes_requested = ? WHERE id = ?"));
     bind_date(*s, 1, m.onderzoek_done_on);
     bind_date(*s, 2, m.aanvraag_on);
     bind_date(*s, 3, m.decided_on);
-    s->bind(4, m.id.value).run();
+    s->bind(4, m.hh_minutes_requested).bind(5, m.id.value).run();
 }
 
 std::vector<Melding> SqliteClientRepository::meldingen(std::optional<ClientId> client)

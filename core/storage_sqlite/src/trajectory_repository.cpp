@@ -27,6 +27,7 @@ Trajectory read_trajectory(const Statement& s)
     t.ended_on = read_optional_date(s, 7);
     if (!s.is_null(8)) t.closure = read_code<Closure>(s, 8, parse_closure, "closure");
     t.end_reason = s.text(9);
+    if (!s.is_null(10)) t.end_reason_code = read_code<EndReason>(s, 10, parse_end_reason, "end reason code");
     return t;
 }
 
@@ -54,7 +55,7 @@ TrajectoryId SqliteTrajectoryRepository::add(const Trajectory& t)
 std::vector<Trajectory> SqliteTrajectoryRepository::query(std::string_view where, std::int64_t key)
 {
     Statement& s = m_db.cached("SELECT id, client_id, melding_id, template_id, template_version, start_date, state, "
-                               "ended_on, closure, end_reason FROM trajectory " +
+                               "ended_on, closure, end_reason, end_reason_code FROM trajectory " +
                                std::string(where) + " ORDER BY id");
     if (where.find('?') != std::string_view::npos) s.bind(1, key);
     std::vector<Trajectory> out = all_rows(s, read_trajectory);
@@ -105,7 +106,7 @@ storage::PageOf<Trajectory> SqliteTrajectoryRepository::page(const storage::Traj
 {
     storage::PageOf<Trajectory> out;
     Statement& s = m_db.cached("SELECT t.id, t.client_id, t.melding_id, t.template_id, t.template_version, "
-                               "t.start_date, t.state, t.ended_on, t.closure, t.end_reason " +
+                               "t.start_date, t.state, t.ended_on, t.closure, t.end_reason, t.end_reason_code " +
                                std::string(k_trajectory_filter) + "ORDER BY t.id LIMIT ?9 OFFSET ?10");
     bind_trajectory_filter(s, q);
     s.bind(9, static_cast<std::int64_t>(q.page.limit)).bind(10, static_cast<std::int64_t>(q.page.offset));
@@ -146,13 +147,16 @@ std::vector<Trajectory> SqliteTrajectoryRepository::for_member(MemberId member)
 void SqliteTrajectoryRepository::record_transition(const Trajectory& updated, const Transition& t)
 {
     m_trajectories.erase(updated.id.value);
-    StatementUse s(m_db.cached("UPDATE trajectory SET state = ?, ended_on = ?, closure = ?, end_reason = ? "
-                               "WHERE id = ?"));
+    StatementUse s(m_db.cached("UPDATE trajectory SET state = ?, ended_on = ?, closure = ?, end_reason = ?, "
+                               "end_reason_code = ? WHERE id = ?"));
     s->bind(1, to_string(updated.state));
     bind_date(*s, 2, updated.ended_on);
     s->bind(3, updated.closure ? std::optional<std::string>(std::string(to_string(*updated.closure))) : std::nullopt)
         .bind(4, updated.end_reason)
-        .bind(5, updated.id.value)
+        .bind(5, updated.end_reason_code
+                     ? std::optional<std::string>(std::string(to_string(*updated.end_reason_code)))
+                     : std::nullopt)
+        .bind(6, updated.id.value)
         .run();
 
     StatementUse h(m_db.cached("INSERT INTO trajectory_transition (trajectory_id, from_state, to_state, on_date, "

@@ -92,8 +92,10 @@ Response add_melding(RequestContext& ctx)
     ctx.access_client(id, AuditAction::create, "melding");
     JsonBody body = ctx.json();
     const std::string received_on = body.required_text("received_on");
+    const std::optional<std::int64_t> minutes = body.integer("hh_minutes_requested");
     body.finish();
-    const domain::MeldingId m = app::add_melding(ctx.work(), ctx.server.clock, id.value, received_on);
+    const domain::MeldingId m = app::add_melding(ctx.work(), ctx.server.clock, id.value, received_on,
+                                                 minutes ? std::to_string(*minutes) : std::string());
     return views::json(views::one(views::melding, *ctx.work().clients().melding(m)), 201);
 }
 

@@ -86,8 +86,9 @@ Response move(RequestContext& ctx)
     const std::string to = body.required_text("to");
     const std::string on = body.required_text("on");
     const std::string reason = body.text("reason").value_or("");
+    const std::string reason_code = body.text("reason_code").value_or("");
     body.finish();
-    app::move_trajectory(ctx.work(), ctx.server.clock, t.id.value, to, on, reason);
+    app::move_trajectory(ctx.work(), ctx.server.clock, t.id.value, to, on, reason, reason_code);
     return views::json(views::one(views::trajectory, *ctx.work().trajectories().find(t.id)));
 }
 

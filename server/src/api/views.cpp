@@ -91,6 +91,11 @@ void trajectory_fields(CompactWriter& w, const domain::Trajectory& t)
     else
         w.null();
     w.key("end_reason").value(t.end_reason);
+    w.key("end_reason_code");
+    if (t.end_reason_code)
+        w.value(to_string(*t.end_reason_code));
+    else
+        w.null();
     w.key("care_team").begin_array();
     for (const domain::CareAssignment& a : t.team)
         w.begin_object().key("discipline").value(to_string(a.discipline)).key("member_id").value(a.member.value).end_object();
@@ -230,6 +235,7 @@ void melding(CompactWriter& w, const domain::Melding& m)
     optional_date(w, m.aanvraag_on);
     w.key("decided_on");
     optional_date(w, m.decided_on);
+    w.key("hh_minutes_requested").optional(m.hh_minutes_requested);
     w.end_object();
 }
 

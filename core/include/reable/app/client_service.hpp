@@ -36,15 +36,18 @@ domain::ClientId add_client(storage::UnitOfWork& work, const Clock& clock, const
 /// The client, or Error{not_found}.
 domain::Client require_client(storage::UnitOfWork& work, std::int64_t client);
 
-/// A melding received on `received_on` (not in the future).
+/// A melding received on `received_on` (not in the future), with the minutes of household help
+/// per week the client asked for when given (`hh_minutes_requested`: a whole number 1..10080;
+/// empty: not recorded). Error{invalid_input} lists every problem.
 domain::MeldingId add_melding(storage::UnitOfWork& work, const Clock& clock, std::int64_t client,
-                              const std::string& received_on);
+                              const std::string& received_on, const std::string& hh_minutes_requested = "");
 
 /// Records the steps of a melding; empty strings leave a step as it is. The order of the steps
 /// is checked: onderzoek and aanvraag not before the melding, the decision not before the aanvraag.
+/// A non-empty `hh_minutes_requested` (1..10080) records or corrects the minutes asked for.
 void update_melding(storage::UnitOfWork& work, const Clock& clock, std::int64_t melding,
                     const std::string& onderzoek_done_on, const std::string& aanvraag_on,
-                    const std::string& decided_on);
+                    const std::string& decided_on, const std::string& hh_minutes_requested = "");
 
 /// A melding with the state of its legal deadlines on a day.
 struct MeldingStatus {

@@ -22,6 +22,9 @@ struct SeedOptions {
 struct SeedSummary {
     int clients = 0;
     int trajectories = 0;
+    int meldingen = 0;
+    int dropouts = 0;
+    int decisions = 0;
     int sessions = 0;
     int signals = 0;
     int tests = 0;
@@ -31,6 +34,17 @@ struct SeedSummary {
 /// Fills an empty database with a synthetic cohort in Groningen: areas, teams with a member of
 /// each discipline, clients (valid but fictitious BSNs) with meldingen, and trajectories from the
 /// shipped templates with sessions, signals, test results and COPM goals up to clock.today().
+/// Every client has one melding, received 2 to 4 weeks before the trajectory's start, with the
+/// minutes of household help asked for (90 to 240 a week), and the trajectory is linked to it.
+/// Dropouts get a free-text reason and its reason code.
+/// Decisions on household help are synthetic (inputs_json and result_json are
+/// {"synthetic": true}; policy groningen-precedence; no override): an initial decision
+/// "reablement_first" 2 to 6 days before the start (the melding's decision date); for a training
+/// ended by today a reassessment on the training's end: 45% no_hh_needed, 35% hh_granted with
+/// 40–90% of the minutes asked, 20% hh_granted with at least the minutes asked; of those without
+/// household help about 10% get a later hh_granted reassessment 2 to 20 months after the training
+/// (when that is not after today); a dropout gets a reassessment on its day, hh_granted for about
+/// half. Granted help starts on the day of the decision and has no end.
 /// Everything goes through the same services and checks as real input, in one transaction.
 /// The same options and the same today give the same database, on every platform: the random
 /// numbers come from std::mt19937_64 (fully specified by the standard) and no library

@@ -34,8 +34,11 @@ domain::TrajectoryId start_trajectory(storage::UnitOfWork& work, const protocol:
 /// (completed after the follow-up, or early with a reason) or "dropped_out" (with a reason).
 /// The day of the step may not be in the future nor before the start. Illegal steps are
 /// Error{precondition_failed} naming the allowed ones.
+/// `reason_code` (optional, "" for none) is the coded reason of a dropout or an early closure, one
+/// of domain::end_reason_codes(); it is Error{invalid_input} with any other step.
 void move_trajectory(storage::UnitOfWork& work, const Clock& clock, std::int64_t trajectory,
-                     const std::string& to_state, const std::string& on, const std::string& reason);
+                     const std::string& to_state, const std::string& on, const std::string& reason,
+                     const std::string& reason_code = "");
 
 /// One measurement occasion of a trajectory as planned and as it stands today.
 struct OccasionLine {

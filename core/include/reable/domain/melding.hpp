@@ -18,7 +18,11 @@ struct Melding {
     std::optional<calendar::Date> onderzoek_done_on;
     std::optional<calendar::Date> aanvraag_on;
     std::optional<calendar::Date> decided_on;
+    /// Minutes of household help per week the client asked for at the melding (1..10080).
+    std::optional<int> hh_minutes_requested;
 };
+
+inline constexpr int k_max_minutes_per_week = 10080;
 
 inline constexpr int k_onderzoek_weeks = 6;
 inline constexpr int k_decision_weeks = 2;

@@ -23,6 +23,14 @@ bool is_final(TrajectoryState state);
 enum class Closure { completed, early, dropout };
 std::string_view to_string(Closure closure);
 
+/// The coded reason for a dropout or an early closure (migration 0006). The free-text reason stays
+/// beside it but is never exported; evaluators get the code.
+enum class EndReason { admission, care_home, deceased, health, motivation, moved, declined_further, other };
+std::string_view to_string(EndReason reason);
+std::optional<EndReason> parse_end_reason(std::string_view code);
+/// Every code, comma-separated ("admission, care_home, …"), for messages and help texts.
+std::string end_reason_codes();
+
 /// One change of state, kept for the history.
 struct Transition {
     TrajectoryState from;
@@ -57,6 +65,8 @@ struct Trajectory {
     std::optional<calendar::Date> ended_on;
     std::optional<Closure> closure;
     std::string end_reason;
+    /// The coded reason of a dropout or an early closure, when one was given.
+    std::optional<EndReason> end_reason_code;
     std::vector<CareAssignment> team;
 };
 
