@@ -114,7 +114,8 @@ void run_export(const GlobalOptions& global, app::ExportKind kind, const ExportC
               << m.clients << (m.clients == 1 ? " client" : " clients") << " to " << o.out << " in "
               << static_cast<long>(seconds * 1000) << " ms (pseudonym key " << m.key_fingerprint << ")\n";
     for (const exports::ManifestFile& f : m.files)
-        std::cout << "  " << f.name << "  " << f.rows << " rows, " << f.bytes << " bytes, sha256 " << f.sha256 << '\n';
+        std::cout << "  " << f.name << "  " << f.rows << " rows, " << f.bytes << " bytes in "
+                  << static_cast<long>(f.seconds * 1000) << " ms, sha256 " << f.sha256 << '\n';
     std::cout << "  manifest.json\n";
 }
 

@@ -7,6 +7,7 @@
 #include "reable/exports/fhir_writer.hpp"
 #include "reable/exports/record_stream.hpp"
 
+#include <chrono>
 #include <fstream>
 #include <set>
 
@@ -203,11 +204,13 @@ exports::Manifest export_to_directory(storage::Database& db, ExportKind kind, co
             std::ofstream out(part, std::ios::binary | std::ios::trunc);
             if (!out) throw Error(ErrorCode::storage_failure, "cannot write " + part.string());
             exports::DigestingStream digest(out);
+            const auto started = std::chrono::steady_clock::now();
             const std::uint64_t rows = file.write(*work, digest);
             const std::string sha = digest.sha256();
             out.close();
             if (!out) throw Error(ErrorCode::storage_failure, "writing " + part.string() + " failed (disk full?)");
-            manifest.files.push_back({file.name, file.media_type, digest.bytes(), rows, sha});
+            manifest.files.push_back({file.name, file.media_type, digest.bytes(), rows, sha,
+                                      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()});
         }
         for (const std::filesystem::path& part : written) {
             std::filesystem::path final_name = part;

@@ -44,6 +44,7 @@ struct ManifestFile {
     std::uint64_t bytes = 0;
     std::uint64_t rows = 0;  ///< data rows, lines or variables
     std::string sha256;
+    double seconds = 0;  ///< how long writing it took (shown by the CLI, not part of the manifest)
 };
 
 struct Manifest {
