@@ -19,8 +19,8 @@ struct ExportCommandOptions {
     std::string out;
     std::string from;
     std::string to;
-    std::optional<std::int64_t> area;
-    std::optional<std::int64_t> team;
+    std::string area;  ///< an id or a name
+    std::string team;
     std::string dates = "days";
     std::string key_file;
     std::string tariff;
@@ -53,8 +53,6 @@ exports::ExportOptions export_options(const GlobalOptions& global, const ExportC
     options.filter.to = date_option("--to", o.to);
     if (options.filter.from && options.filter.to && *options.filter.to < *options.filter.from)
         throw Error(ErrorCode::invalid_input, "--to: " + o.to + " is before --from " + o.from);
-    if (o.area) options.filter.area = domain::AreaId{*o.area};
-    if (o.team) options.filter.team = domain::TeamId{*o.team};
     options.dates = o.dates == "month" ? exports::DateMode::month : exports::DateMode::days;
     options.as_of = clock_of(global)->today();
     return options;
@@ -75,22 +73,44 @@ exports::Progress progress_bar(bool quiet)
     };
 }
 
-void check_area_and_team(const GlobalOptions& global, const exports::ExportOptions& options)
+bool all_digits(const std::string& text)
+{
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+}
+
+/// --area and --team take an id or a name; a name must name exactly one.
+void resolve_area_and_team(const GlobalOptions& global, const ExportCommandOptions& o, exports::ExportOptions& options)
 {
     in_read_transaction(global, [&](storage::UnitOfWork& work) {
-        if (options.filter.area && !work.organisation().area(*options.filter.area))
-            throw Error(ErrorCode::not_found, "--area: area " + std::to_string(options.filter.area->value) +
-                                                  " does not exist (see `reable organisation show`)");
-        if (options.filter.team && !work.organisation().team(*options.filter.team))
-            throw Error(ErrorCode::not_found, "--team: team " + std::to_string(options.filter.team->value) +
-                                                  " does not exist (see `reable organisation show`)");
+        auto& organisation = work.organisation();
+        if (!o.area.empty()) {
+            std::vector<domain::Area> found;
+            for (const domain::Municipality& m : organisation.municipalities())
+                for (const domain::Area& a : organisation.areas(m.id))
+                    if (a.name == o.area || (all_digits(o.area) && std::to_string(a.id.value) == o.area))
+                        found.push_back(a);
+            if (found.size() != 1)
+                throw Error(ErrorCode::not_found,
+                            "--area: " + std::string(found.empty() ? "no" : "more than one") + " area \"" + o.area +
+                                "\" (give its id or its name; see `reable municipality list`)");
+            options.filter.area = found.front().id;
+        }
+        if (!o.team.empty()) {
+            std::vector<domain::Team> found;
+            for (const domain::Team& t : organisation.teams())
+                if (t.name == o.team || (all_digits(o.team) && std::to_string(t.id.value) == o.team)) found.push_back(t);
+            if (found.size() != 1)
+                throw Error(ErrorCode::not_found, "--team: " + std::string(found.empty() ? "no" : "more than one") +
+                                                      " team \"" + o.team + "\" (give its id or its name; see `reable team list`)");
+            options.filter.team = found.front().id;
+        }
         return 0;
     });
 }
 
 void run_export(const GlobalOptions& global, app::ExportKind kind, const ExportCommandOptions& o)
 {
-    const exports::ExportOptions options = export_options(global, o);
+    exports::ExportOptions options = export_options(global, o);
     app::ReportSettings report;
     if (!o.tariff.empty()) {
         report.tariff_per_hour = Decimal::parse(o.tariff);
@@ -101,7 +121,7 @@ void run_export(const GlobalOptions& global, app::ExportKind kind, const ExportC
     report.min_cell = o.min_cell;
     const protocol::Registry registry = load_protocols(global);
     const auto db = open_database(global);
-    check_area_and_team(global, options);
+    resolve_area_and_team(global, o, options);
     const exports::PseudonymKey key = exports::PseudonymKey::load_or_create(key_path(global, o));
     const Instant now = std::chrono::system_clock::now();
     const domain::AuditEvent audit =
@@ -142,8 +162,8 @@ void add_filters(CLI::App* command, ExportCommandOptions& o)
         ->required();
     command->add_option("--from", o.from, "Only trajectories started on or after this date (YYYY-MM-DD)");
     command->add_option("--to", o.to, "Only trajectories started on or before this date (YYYY-MM-DD)");
-    command->add_option("--area", o.area, "Only clients living in this area (id)");
-    command->add_option("--team", o.team, "Only trajectories this team serves (id)");
+    command->add_option("--area", o.area, "Only clients living in this area (its name or id)");
+    command->add_option("--team", o.team, "Only trajectories this team serves (its name or id)");
     command->add_option("--dates", o.dates, "How dates are written: days since the trajectory start, or year-month")
         ->check(CLI::IsMember({"days", "month"}))
         ->capture_default_str();

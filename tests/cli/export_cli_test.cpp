@@ -13,6 +13,7 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -256,7 +257,7 @@ TEST_CASE("a refused export writes no file and no run")
     CHECK(bad_date.err.find("--from: \"2026-02-30\" is not a date; expected YYYY-MM-DD") != std::string::npos);
     const CliResult no_area = c.run({"export", "outcomes", "--out", out, "--key-file", c.key, "--area", "999"});
     CHECK(no_area.exit_code != 0);
-    CHECK(no_area.err.find("--area: area 999 does not exist") != std::string::npos);
+    CHECK(no_area.err.find("--area: no area \"999\" (give its id or its name") != std::string::npos);
     const CliResult dates = c.run({"export", "outcomes", "--out", out, "--key-file", c.key, "--dates", "week"});
     CHECK(dates.exit_code != 0);
     // A key others may read is refused rather than used.
@@ -312,4 +313,25 @@ TEST_CASE("client-plot draws a client found by pseudonym, with its norm band and
                                      "sppb", "--out", svg, "--key-file", c.key});
     CHECK(unknown.exit_code != 0);
     CHECK(unknown.err.find("no client has pseudonym") != std::string::npos);
+}
+
+TEST_CASE("filters narrow the cohort: an area by name, a team by id, and start dates")
+{
+    const Cohort c;
+    const auto all = parse_csv(read_file(c.export_to("outcomes", "all") / "outcomes_wide.csv"));
+    const auto area_column = std::find(all[0].begin(), all[0].end(), "area") - all[0].begin();
+    const std::string area = all[1][static_cast<std::size_t>(area_column)];
+    const auto in_area =
+        parse_csv(read_file(c.export_to("outcomes", "area", {"--area", area}) / "outcomes_wide.csv"));
+    std::size_t expected = 0;
+    for (std::size_t r = 1; r < all.size(); ++r) expected += all[r][static_cast<std::size_t>(area_column)] == area;
+    CHECK(in_area.size() - 1 == expected);
+    CHECK(expected < all.size() - 1);
+    for (std::size_t r = 1; r < in_area.size(); ++r) CHECK(in_area[r][static_cast<std::size_t>(area_column)] == area);
+
+    const auto team_one = parse_csv(read_file(c.export_to("outcomes", "team", {"--team", "1"}) / "outcomes_wide.csv"));
+    CHECK(team_one.size() > 1);
+    CHECK(team_one.size() < all.size());
+    const auto none = parse_csv(read_file(c.export_to("outcomes", "none", {"--from", "2030-01-01"}) / "outcomes_wide.csv"));
+    CHECK(none.size() == 1);  // the header only
 }

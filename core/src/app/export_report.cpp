@@ -21,7 +21,7 @@ public:
         if (c.report.tariff_per_hour) settings.tariff_per_hour = c.report.tariff_per_hour->to_double();
         m_indicators = std::make_unique<exports::CohortIndicators>(c.registry, settings);
         const std::size_t total = c.progress ? work.exports().count_trajectories(c.options.filter) : 0;
-        exports::RecordStream stream(work.exports(), c.options.filter, {.values = true, .decisions = true}, c.key);
+        exports::RecordStream stream(work.exports(), c.options.filter, {.values = true, .scores_only = true, .decisions = true}, c.key);
         exports::TrajectoryRecord record;
         std::size_t done = 0;
         while (stream.next(record)) {

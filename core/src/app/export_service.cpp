@@ -57,6 +57,7 @@ ExportFile fhir_file(const ExportContext& c, exports::FhirType type)
                 using exports::FhirType;
                 const exports::RecordParts parts{
                     .values = type == FhirType::observation || type == FhirType::care_team,
+                    .scores_only = true,  // Observations carry the scores; the items are not exported
                     .decisions = false,
                     .sessions = type == FhirType::encounter || type == FhirType::care_team,
                     .goals = type == FhirType::goal};

@@ -160,7 +160,7 @@ WriteCounts write_wide_csv(storage::ExportReader& reader, const protocol::Regist
 
     WriteCounts counts;
     ClientCounter clients;
-    RecordStream stream(reader, options.filter, {.values = true, .decisions = true}, key);
+    RecordStream stream(reader, options.filter, {.values = true, .scores_only = true, .decisions = true}, key);
     TrajectoryRecord record;
     std::unordered_map<std::string, std::string> cells;  // "instrument|occasion|score" → value
     while (stream.next(record)) {

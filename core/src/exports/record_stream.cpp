@@ -50,7 +50,7 @@ RecordStream::RecordStream(storage::ExportReader& reader, const storage::ExportF
     : m_cursors(std::make_unique<Cursors>(Cursors{
           reader.trajectories(filter),
           Lookahead<storage::ExportValue>(
-              open_if<storage::ExportValue>(parts.values, [&] { return reader.values(filter); })),
+              open_if<storage::ExportValue>(parts.values, [&] { return reader.values(filter, parts.scores_only); })),
           Lookahead<storage::ExportDecision>(
               open_if<storage::ExportDecision>(parts.decisions, [&] { return reader.decisions(filter); })),
           Lookahead<storage::ExportSession>(

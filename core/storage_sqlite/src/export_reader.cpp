@@ -213,11 +213,15 @@ std::unique_ptr<Cursor<ExportTrajectory>> SqliteExportReader::trajectories(const
         m_db, cohort_query(k_trajectory_select, k_trajectory_joins, " ORDER BY t.id"), filter, read_trajectory);
 }
 
-std::unique_ptr<Cursor<ExportValue>> SqliteExportReader::values(const ExportFilter& filter)
+std::unique_ptr<Cursor<ExportValue>> SqliteExportReader::values(const ExportFilter& filter, bool scores_only)
 {
+    std::string joins(k_values_joins);
+    if (scores_only) {
+        const std::string both = "(SELECT 0 AS part UNION ALL SELECT 1 AS part)";
+        joins.replace(joins.find(both), both.size(), "(SELECT 1 AS part)");
+    }
     return std::make_unique<StatementCursor<ExportValue>>(
-        m_db, cohort_query(k_values_select, k_values_joins, " ORDER BY t.id, r.occasion, r.instrument_id"), filter,
-        read_value);
+        m_db, cohort_query(k_values_select, joins, " ORDER BY t.id, r.occasion, r.instrument_id"), filter, read_value);
 }
 
 std::unique_ptr<Cursor<ExportDecision>> SqliteExportReader::decisions(const ExportFilter& filter)

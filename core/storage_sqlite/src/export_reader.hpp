@@ -13,7 +13,8 @@ public:
     std::size_t count_trajectories(const storage::ExportFilter& filter) override;
     std::size_t count_clients(const storage::ExportFilter& filter) override;
     std::unique_ptr<storage::Cursor<storage::ExportTrajectory>> trajectories(const storage::ExportFilter& filter) override;
-    std::unique_ptr<storage::Cursor<storage::ExportValue>> values(const storage::ExportFilter& filter) override;
+    std::unique_ptr<storage::Cursor<storage::ExportValue>> values(const storage::ExportFilter& filter,
+                                                                  bool scores_only) override;
     std::unique_ptr<storage::Cursor<storage::ExportDecision>> decisions(const storage::ExportFilter& filter) override;
     std::unique_ptr<storage::Cursor<storage::ExportSession>> sessions(const storage::ExportFilter& filter) override;
     std::unique_ptr<storage::Cursor<storage::ExportGoal>> goals(const storage::ExportFilter& filter) override;

@@ -17,6 +17,7 @@ namespace reable::exports {
 /// Which parts of a trajectory a writer needs (cursors not asked for are never opened).
 struct RecordParts {
     bool values = false;
+    bool scores_only = false;  ///< of the values, only the scores (not the items' trials)
     bool decisions = false;
     bool sessions = false;
     bool goals = false;

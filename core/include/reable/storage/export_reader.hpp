@@ -139,8 +139,9 @@ public:
     /// Trajectories by id.
     virtual std::unique_ptr<Cursor<ExportTrajectory>> trajectories(const ExportFilter& filter) = 0;
     /// Test-result values by trajectory id, then occasion and instrument; within a result its
-    /// items (in their stored order, trials in order) and then its scores.
-    virtual std::unique_ptr<Cursor<ExportValue>> values(const ExportFilter& filter) = 0;
+    /// items (in their stored order, trials in order) and then its scores. `scores_only` leaves
+    /// the items out (most of the rows), for writers that need the scores alone.
+    virtual std::unique_ptr<Cursor<ExportValue>> values(const ExportFilter& filter, bool scores_only = false) = 0;
     virtual std::unique_ptr<Cursor<ExportDecision>> decisions(const ExportFilter& filter) = 0;
     virtual std::unique_ptr<Cursor<ExportSession>> sessions(const ExportFilter& filter) = 0;
     virtual std::unique_ptr<Cursor<ExportGoal>> goals(const ExportFilter& filter) = 0;
