@@ -5,6 +5,8 @@
 #include "reable/app/user_service.hpp"
 
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/URI.h>
 
@@ -121,6 +123,7 @@ public:
         std::int64_t user_id = 0;
         Response answer;
         bool body_read = false;
+        m_request = &request;
         m_response = &response;
         try {
             answer = dispatch(request, route_label, path, user_id, body_read);
@@ -260,8 +263,8 @@ private:
     }
 
     /// Sends the head with chunked transfer encoding, then streams the body. An error after the
-    /// head was sent cannot become a problem answer: the connection is closed instead, so the
-    /// reader sees a cut-off transfer, never a complete-looking file.
+    /// head was sent cannot become a problem answer: the connection is shut down before the final
+    /// chunk, so the reader sees a cut-off transfer, never a complete-looking file.
     void send_streamed(Poco::Net::HTTPServerResponse& response, const Response& answer, storage::UnitOfWork& work)
     {
         response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
@@ -277,10 +280,17 @@ private:
         } catch (const std::exception& e) {
             response.setKeepAlive(false);
             m_error_log.write({{"level", "error"}, {"route", "stream"}, {"code", "stream_aborted"}, {"message", e.what()}});
+            if (auto* request = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(m_request)) {
+                try {
+                    request->socket().shutdown();
+                } catch (const Poco::Exception&) {  // the reader may be gone already
+                }
+            }
         }
     }
 
     ServerContext& m_context;
+    Poco::Net::HTTPServerRequest* m_request = nullptr;
     Poco::Net::HTTPServerResponse* m_response = nullptr;
     bool m_streamed = false;
     DispatchSettings m_settings;
