@@ -46,6 +46,15 @@ private:
     std::uint64_t m_count = 0;
 };
 
+/// Flushes the file and completes the counts (the header is not a data row).
+WriteCounts finish(CsvWriter& csv, WriteCounts counts, const ClientCounter& clients)
+{
+    csv.flush();
+    counts.rows = csv.rows() - 1;
+    counts.clients = clients.count();
+    return counts;
+}
+
 }  // namespace
 
 const protocol::Instrument* find_instrument(const protocol::Registry& registry, std::string_view id,
@@ -93,10 +102,7 @@ WriteCounts write_long_csv(storage::ExportReader& reader, const PseudonymKey& ke
         ++counts.trajectories;
         if (progress) progress(counts.trajectories, total);
     }
-    csv.flush();
-    counts.rows = csv.rows() - 1;
-    counts.clients = clients.count();
-    return counts;
+    return finish(csv, counts, clients);
 }
 
 namespace {
@@ -200,10 +206,7 @@ WriteCounts write_wide_csv(storage::ExportReader& reader, const protocol::Regist
         ++counts.trajectories;
         if (progress) progress(counts.trajectories, total);
     }
-    csv.flush();
-    counts.rows = csv.rows() - 1;
-    counts.clients = clients.count();
-    return counts;
+    return finish(csv, counts, clients);
 }
 
 }  // namespace reable::exports
