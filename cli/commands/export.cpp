@@ -143,13 +143,11 @@ void run_client_plot(const GlobalOptions& global, const ExportCommandOptions& o)
 {
     const protocol::Registry registry = load_protocols(global);
     const exports::PseudonymKey key = exports::PseudonymKey::load_or_create(key_path(global, o));
-    const Instant now = std::chrono::system_clock::now();
     const std::string svg = in_write_transaction(global, [&](storage::UnitOfWork& work) {
         const exports::ClientPlotResult plot = exports::client_score_plot(work, registry, key, o.pseudonym, o.instrument);
         audit_client(work, domain::AuditAction::read, "export:client_plot", "cli: export client-plot", plot.client);
         return plot.svg;
     });
-    (void)now;
     std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
     out << svg;
     if (!out.flush()) throw Error(ErrorCode::storage_failure, "cannot write " + o.out);
