@@ -60,6 +60,8 @@ std::vector<Row> matrix(const Scenario& s)
     const std::string t = std::to_string(s.trajectory);
     return {
         {"GET", "/healthz", "/healthz", {200, 200, 200, 200, 200}},
+        {"GET", "/", "/", {200, 200, 200, 200, 200}},
+        {"GET", "/app/{file}", "/app/app.js", {200, 200, 200, 200, 200}},
         {"GET", "/metrics", "/metrics", {200, 200, 200, 200, 200}},
         {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", {200, 200, 200, 200, 200}},
         {"POST",

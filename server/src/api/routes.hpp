@@ -16,6 +16,7 @@ void add_client_routes(Router& router);
 void add_trajectory_routes(Router& router);
 void add_decision_routes(Router& router);
 void add_export_routes(Router& router);
+void add_web_routes(Router& router);
 
 /// The OpenAPI 3 document for the router's routes (schemas from the embedded components).
 std::string openapi_document(const Router& router);

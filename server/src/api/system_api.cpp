@@ -55,6 +55,7 @@ Router build_router()
     add_trajectory_routes(router);
     add_decision_routes(router);
     add_export_routes(router);
+    add_web_routes(router);
     return router;
 }
 

@@ -1,0 +1,22 @@
+# Writes the web interface's files (server/web/*) into a C++ source, so that reable-server serves
+# them from memory: no file paths at run time, no build step that needs the network.
+#   -DFILES="a.html,b.js" -DDIR=server/web -DOUTPUT=generated/web_assets.cpp
+string(REPLACE "," ";" FILES "${FILES}")
+set(body "// Generated from server/web by embed_web.cmake. Do not edit.\n#include \"web/web_assets.hpp\"\n\nnamespace reable::server {\n\nconst std::vector<WebAsset>& web_assets()\n{\n    static const std::vector<WebAsset> assets{\n")
+foreach(name ${FILES})
+  file(READ "${DIR}/${name}" text)
+  if(name MATCHES "\\.html$")
+    set(type "text/html; charset=utf-8")
+  elseif(name MATCHES "\\.js$")
+    set(type "text/javascript; charset=utf-8")
+  elseif(name MATCHES "\\.css$")
+    set(type "text/css; charset=utf-8")
+  elseif(name MATCHES "\\.svg$")
+    set(type "image/svg+xml")
+  else()
+    message(FATAL_ERROR "embed_web.cmake: no media type for ${name}")
+  endif()
+  string(APPEND body "        {\"${name}\", \"${type}\", R\"reable_web(${text})reable_web\"},\n")
+endforeach()
+string(APPEND body "    };\n    return assets;\n}\n\n}  // namespace reable::server\n")
+file(WRITE "${OUTPUT}" "${body}")

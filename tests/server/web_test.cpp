@@ -1,0 +1,54 @@
+// The web interface is served by reable-server itself: the page, its script and style sheet,
+// with a Content-Security-Policy that allows only the server's own files.
+
+#include "server_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+#include <regex>
+
+using namespace reable::testing;
+
+TEST_CASE("the server serves the web interface: a Dutch page and every file it refers to")
+{
+    TestServer server;
+    const HttpResult page = server.get("/");
+    REQUIRE(page.status == 200);
+    CHECK(page.content_type == "text/html; charset=utf-8");
+    CHECK(page.body.find("<html lang=\"nl\">") != std::string::npos);
+    CHECK(page.body.find("name=\"viewport\"") != std::string::npos);
+    const std::string csp = page.headers.at("Content-Security-Policy");
+    CHECK(csp.find("script-src 'self'") != std::string::npos);
+    CHECK(csp.find("unsafe-inline") == std::string::npos);
+    CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
+
+    // Every /app/ file the page names is there, with its media type.
+    const std::regex reference(R"re((?:src|href)="(/app/[^"]+)")re");
+    std::size_t files = 0;
+    for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), reference); it != std::sregex_iterator();
+         ++it) {
+        const std::string path = (*it)[1];
+        const HttpResult file = server.get(path);
+        INFO(path);
+        CHECK(file.status == 200);
+        CHECK(file.body.size() > 100);
+        if (path.ends_with(".js")) CHECK(file.content_type == "text/javascript; charset=utf-8");
+        if (path.ends_with(".css")) CHECK(file.content_type == "text/css; charset=utf-8");
+        ++files;
+    }
+    CHECK(files == 2);
+}
+
+TEST_CASE("an unknown web file is a 404 problem, and the page's script signs in through the API only")
+{
+    TestServer server;
+    const HttpResult missing = server.get("/app/secrets.js");
+    CHECK(missing.status == 404);
+    CHECK(missing.content_type == "application/problem+json");
+    CHECK(server.get("/app/..%2Fserver.json").status == 400);
+    const HttpResult script = server.get("/app/app.js");
+    REQUIRE(script.status == 200);
+    CHECK(script.body.find("/api/v1/auth/login") != std::string::npos);
+    // Text reaches the page through textContent only: no HTML is built from data.
+    CHECK(script.body.find("innerHTML") == std::string::npos);
+}
