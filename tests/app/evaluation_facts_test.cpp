@@ -9,7 +9,7 @@
 #include "reable/domain/decision.hpp"
 #include "reable/schedule/schedule.hpp"
 #include "reable/storage_sqlite/sqlite_database.hpp"
-#include "storage/storage_fixture.hpp"
+#include "app/trajectory_fixture.hpp"
 
 #include <doctest/doctest.h>
 
@@ -19,47 +19,11 @@
 
 using namespace reable;
 using namespace reable::domain;
+using reable::testing::day;
 using reable::testing::error_of;
 using reable::testing::problems_of;
-
-namespace {
-
-calendar::Date day(const char* iso) { return *calendar::parse_iso_date(iso); }
-
-const protocol::Registry& shipped()
-{
-    static const protocol::Registry registry = app::load_registry(REABLE_SOURCE_PROTOCOLS_DIR);
-    return registry;
-}
-
-/// A client with a Groningen trajectory started on Thursday 1 January 2026, today 19 February.
-struct Fixture : testing::StorageFixture {
-    FixedClock clock{day("2026-02-19")};
-    ClientId client;
-    TrajectoryId trajectory;
-
-    Fixture()
-    {
-        auto work = db->write();
-        client = add_client(*work);
-        app::TrajectoryStartInput in;
-        in.client = client.value;
-        in.template_id = "groningen-14w-2y";
-        in.start = "2026-01-01";
-        in.members = {ergo.value, physio.value, helper.value, social.value};
-        trajectory = app::start_trajectory(*work, shipped(), in);
-        work->commit();
-    }
-    void move(const char* to, const char* on, const char* reason = "", const char* code = "")
-    {
-        auto work = db->write();
-        app::move_trajectory(*work, clock, trajectory.value, to, on, reason, code);
-        work->commit();
-    }
-    Trajectory stored() { return *db->read()->trajectories().find(trajectory); }
-};
-
-}  // namespace
+using reable::testing::shipped;
+using Fixture = reable::testing::TrajectoryFixture;
 
 TEST_CASE("a melding records the minutes of household help asked for, a whole number from 1 to 10080")
 {

@@ -9,6 +9,7 @@
 #include "reable/app/trajectory_service.hpp"
 #include "reable/scoring/json_io.hpp"
 #include "reable/storage_sqlite/sqlite_database.hpp"
+#include "app/trajectory_fixture.hpp"
 #include "storage/storage_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -17,63 +18,11 @@
 
 using namespace reable;
 using namespace reable::domain;
-using reable::testing::problems_of;
+using reable::testing::day;
 using reable::testing::error_of;
-
-namespace {
-
-calendar::Date day(const char* iso) { return *calendar::parse_iso_date(iso); }
-
-const protocol::Registry& shipped()
-{
-    static const protocol::Registry registry = app::load_registry(REABLE_SOURCE_PROTOCOLS_DIR);
-    return registry;
-}
-
-/// A client with a Groningen trajectory started on Thursday 1 January 2026 with the whole team.
-struct TrajectoryFixture : testing::StorageFixture {
-    FixedClock clock{day("2026-02-19")};
-    ClientId client;
-    TrajectoryId trajectory;
-
-    TrajectoryFixture()
-    {
-        auto work = db->write();
-        client = add_client(*work);
-        trajectory = app::start_trajectory(*work, shipped(), start_input());
-        work->commit();
-    }
-    app::TrajectoryStartInput start_input() const
-    {
-        app::TrajectoryStartInput in;
-        in.client = client.value;
-        in.template_id = "groningen-14w-2y";
-        in.start = "2026-01-01";
-        in.members = {ergo.value, physio.value, helper.value, social.value};
-        return in;
-    }
-    app::TestInput sppb(const char* occasion, const char* date, MemberId by) const
-    {
-        app::TestInput t;
-        t.trajectory = trajectory.value;
-        t.member = by.value;
-        t.occasion = occasion;
-        t.instrument = "sppb";
-        t.date = date;
-        t.items = scoring::read_scoring_input(R"({"items": {"balance_side_by_side": 10, "balance_semi_tandem": 10,
-            "balance_tandem": 4.31, "gait_4m": [6.48, 6.20], "chair_stand_5x": 14.02}})")
-                      .items;
-        return t;
-    }
-    void move(const char* to, const char* on, const char* reason = "")
-    {
-        auto work = db->write();
-        app::move_trajectory(*work, clock, trajectory.value, to, on, reason);
-        work->commit();
-    }
-};
-
-}  // namespace
+using reable::testing::problems_of;
+using reable::testing::shipped;
+using reable::testing::TrajectoryFixture;
 
 TEST_CASE("a trajectory starts from the newest template version with its care team")
 {
