@@ -1,143 +1,93 @@
-// Reable's web interface: plain ES modules, no build step. Every number, rule and check comes from
-// the API; the page only shows what the server answers. Text is set with textContent only.
+// Reable's web interface: plain ES modules, no build step, served by reable-server itself. Every
+// number, rule and check comes from the API; the page shows what the server answers, and sets
+// text with textContent only.
 
-const text = {
-  nl: {
-    language: 'English', logout: 'Afmelden', login: 'Aanmelden', username: 'Gebruikersnaam',
-    password: 'Wachtwoord', welcome: 'Welkom', agenda: 'Agenda', trajectories: 'Trajecten',
-    clients: 'Cliënten', exports: 'Exports', dashboard: 'Dashboard', users: 'Gebruikers',
-    date: 'Datum', what: 'Wat', who: 'Cliënt', status: 'Status', loading: 'Laden…',
-    expired: 'Uw sessie is verlopen. Meld u opnieuw aan.', failed: 'Er ging iets mis',
-    start: 'Start', state: 'Fase', template: 'Sjabloon', name: 'Naam', birth: 'Geboortedatum',
-    role: 'Rol', active: 'Actief', download: 'Downloaden', enrolled: 'Ingestroomd',
-    completed: 'Afgerond', dropped_out: 'Uitgevallen', ongoing: 'Lopend', hh: 'Huishoudelijke hulp',
-    point: 'Moment', none: 'geen (voorkomen)', lower: 'minder dan gevraagd', granted: 'toegekend',
-    km: 'Tijd tot huishoudelijke hulp (Kaplan–Meier)', suppressed: 'onderdrukt (< 5)',
-    pseudonymised: 'Gepseudonimiseerd: geen BSN, naam, adres, geboortedatum of vrije tekst.',
-    empty: 'Niets te tonen.', yes: 'ja', no: 'nee', of: 'van',
-  },
-  en: {
-    language: 'Nederlands', logout: 'Sign out', login: 'Sign in', username: 'Username',
-    password: 'Password', welcome: 'Welcome', agenda: 'Agenda', trajectories: 'Trajectories',
-    clients: 'Clients', exports: 'Exports', dashboard: 'Dashboard', users: 'Users',
-    date: 'Date', what: 'What', who: 'Client', status: 'Status', loading: 'Loading…',
-    expired: 'Your session has expired. Please sign in again.', failed: 'Something went wrong',
-    start: 'Start', state: 'Phase', template: 'Template', name: 'Name', birth: 'Birth date',
-    role: 'Role', active: 'Active', download: 'Download', enrolled: 'Enrolled',
-    completed: 'Completed', dropped_out: 'Dropped out', ongoing: 'Ongoing', hh: 'Household help',
-    point: 'Point', none: 'none (avoided)', lower: 'fewer than asked', granted: 'granted',
-    km: 'Time to household help (Kaplan–Meier)', suppressed: 'suppressed (< 5)',
-    pseudonymised: 'Pseudonymised: no BSN, name, address, birth date or free text.',
-    empty: 'Nothing to show.', yes: 'yes', no: 'no', of: 'of',
-  },
-};
+import { api, clearDrafts, getJson, Problem, session, SessionExpired } from './api.js';
+import { element, notice, show } from './dom.js';
+import { language, setLanguage, t } from './i18n.js';
+import * as team from './team.js';
+import * as assessor from './assessor.js';
+import * as evaluator from './evaluator.js';
+import * as admin from './admin.js';
 
-let language = localStorage.getItem('reable.language') || 'nl';
-const t = (key) => text[language][key] ?? key;
-
-/// Which pages each role has, in menu order; the first is its home.
-const pages = {
-  team_member: ['agenda', 'trajectories'],
-  access_assessor: ['clients', 'trajectories'],
+/// The menu of each role, in order; the first page is its home.
+const menus = {
+  team_member: ['agenda', 'trajectories', 'signals'],
+  access_assessor: ['meldingen', 'clients', 'trajectories'],
   evaluator: ['dashboard', 'exports'],
   administrator: ['users'],
 };
 
+/// Every page: its path pattern, the roles that have it and what draws it. A role never gets a
+/// page of another role, even by typing its address (the API refuses its data anyway).
+const routes = [
+  { path: 'agenda', roles: ['team_member'], draw: team.agendaPage },
+  { path: 'signals', roles: ['team_member'], draw: team.signalsPage },
+  { path: 'trajectories', roles: ['team_member', 'access_assessor'], draw: team.trajectoriesPage },
+  { path: 'trajectory/:id', roles: ['team_member', 'access_assessor'], draw: team.trajectoryPage, menu: 'trajectories' },
+  { path: 'trajectory/:id/session', roles: ['team_member'], draw: team.sessionPage, menu: 'trajectories' },
+  { path: 'trajectory/:id/test', roles: ['team_member'], draw: team.testPage, menu: 'trajectories' },
+  { path: 'meldingen', roles: ['access_assessor'], draw: assessor.meldingenPage },
+  { path: 'clients', roles: ['access_assessor'], draw: assessor.clientsPage },
+  { path: 'decide/:id', roles: ['access_assessor'], draw: assessor.decisionPage, menu: 'meldingen' },
+  { path: 'dashboard', roles: ['evaluator'], draw: evaluator.dashboardPage },
+  { path: 'exports', roles: ['evaluator'], draw: evaluator.exportsPage },
+  { path: 'users', roles: ['administrator'], draw: admin.usersPage },
+];
+
+function match(path) {
+  const parts = path.split('/').filter(Boolean);
+  for (const route of routes) {
+    const pattern = route.path.split('/');
+    if (pattern.length !== parts.length) continue;
+    const params = {};
+    if (pattern.every((p, i) => (p.startsWith(':') ? (params[p.slice(1)] = decodeURIComponent(parts[i])) : p === parts[i])))
+      return { route, params };
+  }
+  return null;
+}
+
 let me = null;
 
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-function show(...nodes) {
-  const main = document.getElementById('main');
-  main.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined));
-  main.focus();
-}
-
-class SessionExpired extends Error {}
-
-/// Calls the API with the session's token. A 401 ends the session and returns to the sign-in page,
-/// which brings the user back to the page they were on.
-async function api(path, options = {}) {
-  const headers = { ...(options.headers || {}) };
-  const token = sessionStorage.getItem('reable.token');
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (options.body) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { ...options, headers });
-  if (response.status === 401 && token) {
-    sessionStorage.removeItem('reable.token');
-    sessionStorage.setItem('reable.notice', 'expired');
-    sessionStorage.setItem('reable.return', location.hash);
-    location.hash = '#/login';
-    throw new SessionExpired();
-  }
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    const error = new Error(problem.detail || `${response.status}`);
-    error.problem = problem;
-    throw error;
-  }
-  return response;
-}
-const json = async (path) => (await api(path)).json();
-
-function table(headings, rows) {
-  if (rows.length === 0) return element('p', {}, t('empty'));
-  return element('table', {},
-    element('thead', {}, element('tr', {}, headings.map((h) => element('th', { scope: 'col' }, h)))),
-    element('tbody', {}, rows.map((cells) => element('tr', {}, cells.map((c) => element('td', {}, c))))));
-}
-
 function loginPage() {
-  const notice = sessionStorage.getItem('reable.notice');
+  const reason = sessionStorage.getItem('reable.notice');
   sessionStorage.removeItem('reable.notice');
   const errors = { username: element('p', { class: 'field-error', id: 'username-error' }),
                    password: element('p', { class: 'field-error', id: 'password-error' }) };
-  const general = element('div', { role: 'alert' });
+  const general = element('div', { tabindex: '-1' });
   const username = element('input', { id: 'username', name: 'username', autocomplete: 'username', required: true,
-                                      'aria-describedby': 'username-error' });
+                                      autocapitalize: 'none', 'aria-describedby': 'username-error',
+                                      value: session.user() || '' });
   const password = element('input', { id: 'password', name: 'password', type: 'password', required: true,
                                       autocomplete: 'current-password', 'aria-describedby': 'password-error' });
+  const inputs = { username, password };
   const submit = element('button', { type: 'submit' }, t('login'));
   const form = element('form', {
     novalidate: true,
     onsubmit: async (event) => {
       event.preventDefault();
-      if (submit.disabled) return;  // no double submit
+      if (submit.disabled) return;
       submit.disabled = true;
-      for (const [field, p] of Object.entries(errors)) {
-        p.textContent = '';
-        (field === 'username' ? username : password).removeAttribute('aria-invalid');
-      }
+      for (const [name, p] of Object.entries(errors)) { p.textContent = ''; inputs[name].removeAttribute('aria-invalid'); }
       general.replaceChildren();
       try {
         const response = await fetch('/api/v1/auth/login', {
           method: 'POST', headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ username: username.value, password: password.value }),
         });
-        const body = await response.json();
+        const body = await response.json().catch(() => ({}));
         if (!response.ok) {
-          const field = body.field && errors[body.field] ? body.field : null;
-          if (field) {
-            errors[field].textContent = body.detail;
-            (field === 'username' ? username : password).setAttribute('aria-invalid', 'true');
+          if (body.field && errors[body.field]) {
+            errors[body.field].textContent = body.detail;
+            inputs[body.field].setAttribute('aria-invalid', 'true');
+            inputs[body.field].focus();
           } else {
-            general.replaceChildren(element('p', { class: 'notice error' }, body.detail || t('failed')));
+            general.replaceChildren(notice(body.detail || t('failed'), 'error'));
           }
           return;
         }
-        sessionStorage.setItem('reable.token', body.token);
+        session.begin(body.token, username.value);
+        me = null;
         const back = sessionStorage.getItem('reable.return');
         sessionStorage.removeItem('reable.return');
         location.hash = back && back !== '#/login' ? back : '#/';
@@ -149,134 +99,69 @@ function loginPage() {
   element('label', { for: 'username' }, t('username')), username, errors.username,
   element('label', { for: 'password' }, t('password')), password, errors.password,
   element('p', {}, submit));
-  show(element('h1', {}, t('login')),
-       notice ? element('p', { class: 'notice', role: 'status' }, t(notice)) : null, general, form);
-  username.focus();
+  show(element('h1', {}, t('login')), reason ? notice(t(reason)) : null, general, form);
+  (username.value ? password : username).focus();
 }
-
-async function agendaPage() {
-  const agenda = await json('/api/v1/agenda');
-  // Overdue first, then by date.
-  const items = [...agenda.items].sort((a, b) =>
-    (b.status === 'overdue') - (a.status === 'overdue') || a.date.localeCompare(b.date));
-  show(element('h1', {}, t('agenda')),
-       table([t('date'), t('who'), t('what'), t('status')],
-             items.map((i) => [i.date, i.client_name, i.what, element('span', { class: `status-${i.status}` }, i.status)])));
-}
-
-async function trajectoriesPage() {
-  const list = await json('/api/v1/trajectories?status=active&limit=100');
-  show(element('h1', {}, t('trajectories')),
-       element('p', {}, `${list.items.length} ${t('of')} ${list.total}`),
-       table(['#', t('template'), t('start'), t('state')],
-             list.items.map((i) => [String(i.id), i.template_id, i.start_date, i.state])));
-}
-
-async function clientsPage() {
-  const list = await json('/api/v1/clients?limit=100');
-  show(element('h1', {}, t('clients')),
-       element('p', {}, `${list.items.length} ${t('of')} ${list.total}`),
-       table(['#', t('name'), t('birth')], list.items.map((c) => [String(c.id), c.name, c.birth_date])));
-}
-
-async function usersPage() {
-  const list = await json('/api/v1/users');
-  show(element('h1', {}, t('users')),
-       table([t('username'), t('name'), t('role'), t('active')],
-             list.items.map((u) => [u.username, u.display_name, u.role, u.active ? t('yes') : t('no')])));
-}
-
-async function download(href, name) {
-  const blob = await (await api(href)).blob();
-  const url = URL.createObjectURL(blob);
-  const link = element('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
-
-async function exportsPage() {
-  const sections = [];
-  for (const kind of ['outcomes', 'codebook', 'fhir', 'report']) {
-    const list = await json(`/api/v1/exports/${kind}`);
-    sections.push(element('h2', {}, kind),
-      element('ul', {}, list.files.map((f) => element('li', {},
-        element('button', { type: 'button', class: 'link', onclick: () => download(f.href, f.name) },
-                `${t('download')} ${f.name}`)))));
-  }
-  show(element('h1', {}, t('exports')), element('p', { class: 'notice' }, t('pseudonymised')), ...sections);
-}
-
-async function dashboardPage() {
-  const indicators = await json('/api/v1/exports/report/indicators.json');
-  const all = indicators.rows.filter((r) => r.group === 'all');
-  const value = (name) => all.find((r) => r.indicator === name);
-  const card = (name) => {
-    const row = value(name);
-    return element('div', { class: 'card' }, element('div', {}, t(name)),
-                   element('div', { class: 'big' }, row && !row.suppressed ? String(row.n) : t('suppressed')));
-  };
-  const points = ['w14', 'm6', 'm12', 'm24'];
-  const hhRows = points.map((p) => [p, ...['none', 'lower', 'granted'].map((s) => {
-    const row = all.find((r) => r.indicator === 'hh_status' && r.occasion === p && r.category === s);
-    return row && !row.suppressed ? `${row.n} (${Math.round(row.value * 100)}%)` : t('suppressed');
-  })]);
-  const km = await (await api('/api/v1/exports/report/km.svg')).blob();
-  show(element('h1', {}, t('dashboard')), element('p', { class: 'notice' }, t('pseudonymised')),
-       element('div', { class: 'cards' }, ['enrolled', 'completed', 'dropped_out', 'ongoing'].map(card)),
-       element('h2', {}, t('hh')),
-       table([t('point'), t('none'), t('lower'), t('granted')], hhRows),
-       element('h2', {}, t('km')),
-       element('figure', { class: 'plot' }, element('img', { src: URL.createObjectURL(km), alt: t('km') })));
-}
-
-const renderers = { agenda: agendaPage, trajectories: trajectoriesPage, clients: clientsPage, users: usersPage,
-                    exports: exportsPage, dashboard: dashboardPage };
 
 function renderChrome(current) {
   document.documentElement.lang = language;
   document.getElementById('language').textContent = t('language');
+  document.getElementById('language').lang = language === 'nl' ? 'en' : 'nl';
   const logout = document.getElementById('logout');
   logout.textContent = t('logout');
   logout.hidden = !me;
+  document.getElementById('who').textContent = me ? me.display_name || me.username : '';
   const nav = document.getElementById('nav');
-  nav.replaceChildren(...(me ? pages[me.role] : []).map((page) =>
+  nav.setAttribute('aria-label', language === 'nl' ? 'Hoofdmenu' : 'Main menu');
+  nav.replaceChildren(...(me ? menus[me.role] || [] : []).map((page) =>
     element('a', { href: `#/${page}`, 'aria-current': page === current ? 'page' : null }, t(page))));
 }
 
+let rendering = 0;
+
 async function route() {
-  const page = location.hash.replace(/^#\/?/, '');
-  if (!sessionStorage.getItem('reable.token')) {
+  const path = location.hash.replace(/^#\/?/, '');
+  if (!session.token()) {
     me = null;
     renderChrome('login');
-    if (page !== 'login' && page !== '') sessionStorage.setItem('reable.return', location.hash);
+    if (path !== 'login' && path !== '') sessionStorage.setItem('reable.return', location.hash);
     return loginPage();
   }
+  const ticket = ++rendering;
   try {
-    if (!me) me = await json('/api/v1/me');
-    const allowed = pages[me.role] || [];
-    const current = allowed.includes(page) ? page : allowed[0];
-    renderChrome(current);
-    if (!current) return show(element('p', {}, t('welcome')));
-    show(element('p', { role: 'status' }, t('loading')));
-    await renderers[current]();
+    if (!me) me = await getJson('/api/v1/me');
+    const found = match(path);
+    if (!found || !found.route.roles.includes(me.role)) {
+      const home = (menus[me.role] || [])[0];
+      if (!home) { renderChrome(''); return show(element('p', {}, t('welcome'))); }
+      if (path !== home) { location.replace(`#/${home}`); return; }
+    }
+    const { route: page, params } = found;
+    renderChrome(page.menu || page.path);
+    show(element('p', { role: 'status', class: 'loading' }, t('loading')));
+    document.title = `${t(page.menu || page.path)} · Reable`;
+    // A page that is left before its data arrives must not draw over the next one.
+    await page.draw(params, { me, show: (...nodes) => { if (ticket === rendering) show(...nodes); } });
+    // The moment the page's content replaced the loading line (read by the speed test).
+    if (ticket === rendering) performance.mark('reable:content');
   } catch (error) {
     if (error instanceof SessionExpired) return;
-    show(element('p', { class: 'notice error', role: 'alert' }, `${t('failed')}: ${error.message}`));
+    if (ticket !== rendering) return;
+    const detail = error instanceof Problem ? error.message : `${t('failed')}: ${error.message}`;
+    show(element('h1', {}, t('failed')), notice(detail, 'error'));
   }
 }
 
 document.getElementById('language').addEventListener('click', () => {
-  language = language === 'nl' ? 'en' : 'nl';
-  localStorage.setItem('reable.language', language);
+  setLanguage(language === 'nl' ? 'en' : 'nl');
   route();
 });
 document.getElementById('logout').addEventListener('click', async () => {
   await api('/api/v1/auth/logout', { method: 'POST' }).catch(() => {});
-  sessionStorage.removeItem('reable.token');
+  session.end();
+  clearDrafts();
   me = null;
   location.hash = '#/login';
 });
-window.addEventListener('hashchange', () => { if (location.hash === '#/login') me = null; route(); });
+window.addEventListener('hashchange', route);
 route();

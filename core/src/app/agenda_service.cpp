@@ -29,6 +29,19 @@ bool may_record(const protocol::Occasion& occasion, Discipline d)
     });
 }
 
+AgendaLine& new_line(std::vector<AgendaLine>& lines, calendar::Date date, const CareAssignment& a,
+                     const std::string& member_name, TrajectoryId trajectory, const std::string& client_name)
+{
+    AgendaLine& line = lines.emplace_back();
+    line.date = date;
+    line.member = a.member;
+    line.member_name = member_name;
+    line.discipline = a.discipline;
+    line.trajectory = trajectory;
+    line.client_name = client_name;
+    return line;
+}
+
 }  // namespace
 
 std::vector<AgendaLine> agenda(storage::UnitOfWork& work, const protocol::Registry& registry, const Clock& clock,
@@ -65,13 +78,22 @@ std::vector<AgendaLine> agenda(storage::UnitOfWork& work, const protocol::Regist
                 const std::string status = done != logged.end()            ? std::string(to_string(done->attendance))
                                            : p.date < clock.today() ? "not_logged"
                                                                     : "planned";
-                lines.push_back({p.date, a.member, name, a.discipline, t.id, client_name,
-                                 std::string(to_string(p.kind)) + ", " + std::to_string(p.minutes) + " min", status});
+                AgendaLine& line = new_line(lines, p.date, a, name, t.id, client_name);
+                line.what = std::string(to_string(p.kind)) + ", " + std::to_string(p.minutes) + " min";
+                line.status = status;
+                line.session_kind = p.kind;
+                line.minutes = p.minutes;
             }
             for (const OccasionLine& o : view.occasions) {
                 if (o.planned.target < from || o.planned.target > to || !may_record(*o.occasion, a.discipline)) continue;
-                lines.push_back({o.planned.target, a.member, name, a.discipline, t.id, client_name,
-                                 occasion_text(*o.occasion, o.planned), std::string(to_string(o.state.status))});
+                AgendaLine& line = new_line(lines, o.planned.target, a, name, t.id, client_name);
+                line.what = occasion_text(*o.occasion, o.planned);
+                line.status = std::string(to_string(o.state.status));
+                line.occasion = o.occasion->id;
+                for (const protocol::OccasionInstrument& oi : o.occasion->instruments)
+                    line.instruments.push_back(oi.instrument);
+                line.earliest = o.planned.earliest;
+                line.latest = o.planned.latest;
             }
         }
     }

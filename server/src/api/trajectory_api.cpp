@@ -198,8 +198,17 @@ Response agenda(RequestContext& ctx)
             .key("trajectory_id").value(line.trajectory.value)
             .key("client_name").value(line.client_name)
             .key("what").value(line.what)
-            .key("status").value(line.status)
-            .end_object();
+            .key("status").value(line.status);
+        if (line.session_kind) {
+            w.key("session_kind").value(to_string(*line.session_kind)).key("minutes").value(line.minutes);
+        } else {
+            w.key("occasion").value(line.occasion).key("instruments").begin_array();
+            for (const std::string& i : line.instruments) w.value(i);
+            w.end_array();
+            w.key("earliest").value(calendar::format_iso_date(*line.earliest));
+            w.key("latest").value(calendar::format_iso_date(*line.latest));
+        }
+        w.end_object();
     };
     return views::json(
         views::list(app::agenda(ctx.work(), ctx.server.registry, ctx.server.clock, member, from, to), write));

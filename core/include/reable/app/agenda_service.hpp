@@ -3,6 +3,7 @@
 #include "reable/clock.hpp"
 #include "reable/domain/discipline.hpp"
 #include "reable/domain/ids.hpp"
+#include "reable/domain/session_kind.hpp"
 #include "reable/protocol/registry.hpp"
 #include "reable/storage/database.hpp"
 
@@ -22,6 +23,13 @@ struct AgendaLine {
     std::string client_name;
     std::string what;    ///< "training, 45 min" or "measurement week_7: sppb, tug (window 2026-02-13 to 2026-02-23)"
     std::string status;  ///< sessions: planned, attended, cancelled, no_show, not_logged; occasions: upcoming, due …
+
+    // The same, in parts, for a front end that words it in its own language.
+    std::optional<domain::SessionKind> session_kind;  ///< a planned session
+    int minutes = 0;                          ///< a planned session's minutes
+    std::string occasion;                     ///< a measurement occasion's id
+    std::vector<std::string> instruments;     ///< its instruments
+    std::optional<calendar::Date> earliest, latest;  ///< its window
 };
 
 /// The agenda of one member (or of every member) from `from` to `to`, both included, ordered by
