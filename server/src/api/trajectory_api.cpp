@@ -27,6 +27,13 @@ namespace {
 using domain::AuditAction;
 using domain::Role;
 
+/// The client's name, for lists a care worker scans by name (the user may see the client).
+std::string client_name(RequestContext& ctx, domain::ClientId client)
+{
+    const auto identity = ctx.work().clients().identity(client);
+    return identity ? identity->name : std::string();
+}
+
 Response list_trajectories(RequestContext& ctx)
 {
     storage::TrajectoryQuery query;
@@ -51,7 +58,10 @@ Response list_trajectories(RequestContext& ctx)
     const storage::PageOf<domain::Trajectory> page = ctx.work().trajectories().page(query);
     const auto write = [&](views::CompactWriter& w, const domain::Trajectory& t) {
         ctx.record_client_access(t.client, AuditAction::read, "trajectory list");
-        views::trajectory(w, t);
+        w.begin_object();
+        views::trajectory_fields(w, t);
+        w.key("client_name").value(client_name(ctx, t.client));
+        w.end_object();
     };
     return views::json(views::list(page.items, write, page.total, query.page));
 }
@@ -166,14 +176,20 @@ bool visible(RequestContext& ctx, domain::ClientId client)
 
 Response open_signals(RequestContext& ctx)
 {
-    std::vector<domain::Signal> shown;
+    std::vector<std::pair<domain::Signal, std::string>> shown;
     for (const domain::Signal& s : ctx.work().sessions().open_signals()) {
         const domain::Trajectory t = app::require_trajectory(ctx.work(), s.trajectory.value);
         if (!visible(ctx, t.client)) continue;
         ctx.record_client_access(t.client, AuditAction::read, "signal");
-        shown.push_back(s);
+        shown.emplace_back(s, client_name(ctx, t.client));
     }
-    return views::json(views::list(shown, views::signal));
+    const auto write = [](views::CompactWriter& w, const std::pair<domain::Signal, std::string>& line) {
+        w.begin_object();
+        views::signal_fields(w, line.first);
+        w.key("client_name").value(line.second);
+        w.end_object();
+    };
+    return views::json(views::list(shown, write));
 }
 
 Response agenda(RequestContext& ctx)

@@ -179,9 +179,9 @@ void session(CompactWriter& w, const domain::Session& s)
     w.end_array().key("notes").value(s.notes).end_object();
 }
 
-void signal(CompactWriter& w, const domain::Signal& s)
+void signal_fields(CompactWriter& w, const domain::Signal& s)
 {
-    w.begin_object().key("id").value(s.id.value).key("trajectory_id").value(s.trajectory.value).key("session_id");
+    w.key("id").value(s.id.value).key("trajectory_id").value(s.trajectory.value).key("session_id");
     optional_id(w, s.session);
     w.key("kind").value(to_string(s.kind))
         .key("raised_on").value(date(s.raised_on))
@@ -189,6 +189,12 @@ void signal(CompactWriter& w, const domain::Signal& s)
         .key("note").value(s.note)
         .key("handled_on");
     optional_date(w, s.handled_on);
+}
+
+void signal(CompactWriter& w, const domain::Signal& s)
+{
+    w.begin_object();
+    signal_fields(w, s);
     w.end_object();
 }
 

@@ -52,6 +52,7 @@ void trajectory_fields(CompactWriter& w, const domain::Trajectory& t);
 void trajectory(CompactWriter& w, const domain::Trajectory& t);
 void trajectory_view(CompactWriter& w, const app::TrajectoryView& v);
 void session(CompactWriter& w, const domain::Session& s);
+void signal_fields(CompactWriter& w, const domain::Signal& s);
 void signal(CompactWriter& w, const domain::Signal& s);
 void test_result(CompactWriter& w, const domain::TestResult& r);
 void goal_fields(CompactWriter& w, const domain::Goal& g);
