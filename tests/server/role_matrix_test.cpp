@@ -71,6 +71,8 @@ std::vector<Row> matrix(const Scenario& s)
          R"({"username": "fysio", "password": "fixture-password"})"},
         {"GET", "/api/v1/me", "/api/v1/me", {U, 200, 200, 200, 200}},
         {"GET", "/api/v1/instruments", "/api/v1/instruments", {U, 200, 200, 200, 200}},
+        {"GET", "/api/v1/instruments/{instrument}", "/api/v1/instruments/sppb", {U, 200, 200, 200, 200}},
+        {"GET", "/api/v1/policies", "/api/v1/policies", {U, 200, 200, 200, 200}},
         {"POST",
          "/api/v1/instruments/{instrument}/score",
          "/api/v1/instruments/sppb/score",

@@ -15,6 +15,8 @@
 #include "reable/domain/organisation.hpp"
 #include "reable/domain/session.hpp"
 #include "reable/domain/user.hpp"
+#include "reable/protocol/instrument.hpp"
+#include "reable/protocol/policy.hpp"
 #include "reable/storage/repositories.hpp"
 
 #include <optional>
@@ -62,6 +64,11 @@ void member(CompactWriter& w, const domain::Member& m);
 void user_fields(CompactWriter& w, const domain::User& u);
 void user(CompactWriter& w, const domain::User& u);
 void audit_event(CompactWriter& w, const domain::AuditEvent& e);
+/// An instrument as a form to fill in: its items with their units, ranges, trials, allowed states
+/// and answer options, the alternatives and the scores it gives.
+void instrument_form(CompactWriter& w, const protocol::Instrument& i);
+/// A decision policy: what it is called and how reablement relates to household help.
+void policy(CompactWriter& w, const protocol::Policy& p);
 
 /// One value written alone: views::one(views::team, t).
 template <class Write, class T>
