@@ -119,10 +119,21 @@ void trajectory(CompactWriter& w, const domain::Trajectory& t)
     w.end_object();
 }
 
-void trajectory_view(CompactWriter& w, const app::TrajectoryView& v)
+void trajectory_view(CompactWriter& w, const app::TrajectoryView& v, const std::string& client_name,
+                     calendar::Date today)
 {
     w.begin_object();
     trajectory_fields(w, v.trajectory);
+    w.key("client_name").value(client_name);
+    w.key("template_name");
+    text(w, v.plan->label);
+    w.key("training_weeks").value(v.plan->training_weeks.value);
+    // Week 1 is the start day and the six days after it; floor division, so the days before the
+    // start are week 0, the week before that -1.
+    const auto days = static_cast<std::int64_t>((today - v.trajectory.start).count());
+    const std::int64_t week = (days >= 0 ? days / 7 : (days - 6) / 7) + 1;
+    w.key("week").value(week);
+    w.key("today").value(date(today));
     w.key("occasions").begin_array();
     for (const app::OccasionLine& line : v.occasions) {
         w.begin_object()

@@ -52,7 +52,10 @@ void client(CompactWriter& w, const domain::Client& c, const std::optional<domai
 /// The fields of a trajectory, without the surrounding braces (the full view extends them).
 void trajectory_fields(CompactWriter& w, const domain::Trajectory& t);
 void trajectory(CompactWriter& w, const domain::Trajectory& t);
-void trajectory_view(CompactWriter& w, const app::TrajectoryView& v);
+/// The full view, with the client's name (for care roles who may see the client), the template's
+/// name and training weeks, and the week the trajectory is in on `today` (the server's clock).
+void trajectory_view(CompactWriter& w, const app::TrajectoryView& v, const std::string& client_name,
+                     calendar::Date today);
 void session(CompactWriter& w, const domain::Session& s);
 void signal(CompactWriter& w, const domain::Signal& s);
 void test_result(CompactWriter& w, const domain::TestResult& r);
