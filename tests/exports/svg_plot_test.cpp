@@ -261,6 +261,34 @@ TEST_CASE("client score plot without points or with a single point")
     CHECK(svg.find("no data") == std::string::npos);
 }
 
+TEST_CASE("client score plot draws its words from its fields: another language replaces every English one")
+{
+    ClientScorePlot plot = tug_plot();
+    plot.x_label = "dagen sinds start";
+    plot.norm_label = "norm (NL)";
+    plot.baseline_label = "uitgangswaarde";
+    plot.change_label = "betekenisvolle verandering";
+    plot.no_data_label = "geen gegevens";
+    plot.day_label = "dag";
+    plot.description = "TUG-tijd tegen dagen sinds start.";
+    std::string svg = render(plot);
+    check_document(svg);
+    CHECK(svg.find(">dagen sinds start</text>") != std::string::npos);
+    CHECK(svg.find(">norm (NL)</text>") != std::string::npos);
+    CHECK(svg.find(">uitgangswaarde</text>") != std::string::npos);
+    CHECK(count(svg, ">betekenisvolle verandering</text>") == 2);
+    CHECK(svg.find("<desc id=\"plot-desc\">TUG-tijd tegen dagen sinds start.</desc>") != std::string::npos);
+    CHECK(svg.find("<title>T1: dag 42, 14.1</title>") != std::string::npos);
+    // Text only: the class names (class="baseline") are markup, not words a reader sees.
+    for (const char* english : {">days since start<", ">baseline<", ">meaningful change<", ">norm<", " against ", ": day "})
+        CHECK_MESSAGE(svg.find(english) == std::string::npos, english);
+
+    plot.points.clear();
+    svg = render(plot);
+    CHECK(svg.find(">geen gegevens</text>") != std::string::npos);
+    CHECK(svg.find(">no data</text>") == std::string::npos);
+}
+
 TEST_CASE("cohort change plot has whiskers, a zero line, n under each label and a dashed meaningful-change line")
 {
     const std::string svg = render(sppb_cohort());

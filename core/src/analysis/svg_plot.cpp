@@ -177,14 +177,14 @@ std::string text(double x, double y, std::string_view content, std::string_view 
 
 /// The plot area's frame with a centred "no data", for a plot with nothing to draw: the reader
 /// sees at once that the selection was empty rather than a broken image.
-std::string no_data(const std::string& heading, const std::string& what)
+std::string no_data(const std::string& heading, const std::string& what, std::string_view label = "no data")
 {
     std::string out = open_document(heading, what + ": no data to plot.");
     const Area area = wide_area;
     out += "<rect class=\"plot-area\" x=\"" + num(area.left) + "\" y=\"" + num(area.top) + "\" width=\"" +
            num(area.right - area.left) + "\" height=\"" + num(area.bottom - area.top) +
            "\" fill=\"none\" stroke=\"" + std::string(grid) + "\"/>\n";
-    out += text((area.left + area.right) / 2, (area.top + area.bottom) / 2, "no data",
+    out += text((area.left + area.right) / 2, (area.top + area.bottom) / 2, label,
                 "class=\"no-data\" text-anchor=\"middle\" font-size=\"16\" fill=\"" + std::string(muted) + "\"");
     return out + close_document();
 }
@@ -253,6 +253,8 @@ std::string side_labels(const Area& area, std::vector<SideLabel> labels)
 
 }  // namespace
 
+std::string plot_number(double value) { return num(value); }
+
 std::string render(const ClientScorePlot& plot)
 {
     const std::string heading = heading_of(plot.title, plot.y_label, plot.x_label);
@@ -267,7 +269,7 @@ std::string render(const ClientScorePlot& plot)
         if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
         marks.push_back({p, i < plot.point_labels.size() ? plot.point_labels[i] : std::string{}});
     }
-    if (marks.empty()) return no_data(heading, plot.y_label.empty() ? heading : plot.y_label);
+    if (marks.empty()) return no_data(heading, plot.y_label.empty() ? heading : plot.y_label, plot.no_data_label);
     std::stable_sort(marks.begin(), marks.end(), [](const Marked& a, const Marked& b) { return a.point.x < b.point.x; });
 
     // Plain doubles rather than optionals: GCC 12 warns, wrongly, that an engaged optional's value
@@ -296,15 +298,18 @@ std::string render(const ClientScorePlot& plot)
     const Scale x = nice_scale(xs.lo, xs.hi, area.left + 14, area.right - 14, 6);
     const Scale y = nice_scale(ys.lo, ys.hi, area.bottom, area.top, 5);
 
-    std::string description = plot.y_label + " against " + plot.x_label + " for " + std::to_string(marks.size()) +
-                              (marks.size() == 1 ? " measurement" : " measurements") + ", from " +
-                              num(marks.front().point.y) + " to " + num(marks.back().point.y);
-    if (plot.norm_low || plot.norm_high)
-        description += "; norm " + (plot.norm_low ? "from " + num(*plot.norm_low) : std::string("up")) +
-                       (plot.norm_high ? " to " + num(*plot.norm_high) : std::string(" and above"));
-    if (plot.baseline) description += "; baseline " + num(*plot.baseline);
-    if (has_change) description += "; meaningful change " + num(change) + " either side of " + num(change_centre);
-    description += ".";
+    std::string description = plot.description;
+    if (description.empty()) {
+        description = plot.y_label + " against " + plot.x_label + " for " + std::to_string(marks.size()) +
+                      (marks.size() == 1 ? " measurement" : " measurements") + ", from " +
+                      num(marks.front().point.y) + " to " + num(marks.back().point.y);
+        if (plot.norm_low || plot.norm_high)
+            description += "; norm " + (plot.norm_low ? "from " + num(*plot.norm_low) : std::string("up")) +
+                           (plot.norm_high ? " to " + num(*plot.norm_high) : std::string(" and above"));
+        if (plot.baseline) description += "; baseline " + num(*plot.baseline);
+        if (has_change) description += "; meaningful change " + num(change) + " either side of " + num(change_centre);
+        description += ".";
+    }
 
     std::string out = open_document(heading, description);
     out += y_axis(area, y, plot.y_label);
@@ -317,20 +322,20 @@ std::string render(const ClientScorePlot& plot)
             out += "<rect class=\"norm-band\" x=\"" + num(area.left) + "\" y=\"" + num(band_top) + "\" width=\"" +
                    num(area.right - area.left) + "\" height=\"" + num(band_bottom - band_top) +
                    "\" fill=\"#2ca02c\" fill-opacity=\"0.15\"/>\n";
-            labels.push_back({(band_top + band_bottom) / 2, "norm", "#2a7a2a"});
+            labels.push_back({(band_top + band_bottom) / 2, plot.norm_label, "#2a7a2a"});
         }
     }
     if (plot.baseline) {
         const double py = y.map(*plot.baseline);
         out += line(area.left, py, area.right, py, muted, "class=\"baseline\" stroke-width=\"1\"");
-        labels.push_back({py, "baseline", muted});
+        labels.push_back({py, plot.baseline_label, muted});
     }
     if (has_change) {
         for (const double level : {change_centre + change, change_centre - change}) {
             const double py = y.map(level);
             out += line(area.left, py, area.right, py, "#d62728",
                         "class=\"meaningful-change\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"");
-            labels.push_back({py, "meaningful change", "#d62728"});
+            labels.push_back({py, plot.change_label, "#d62728"});
         }
     }
     out += side_labels(area, std::move(labels));
@@ -346,7 +351,7 @@ std::string render(const ClientScorePlot& plot)
         const double px = x.map(m.point.x);
         const double py = y.map(m.point.y);
         const std::string tooltip =
-            (m.label.empty() ? "" : m.label + ": ") + "day " + num(m.point.x) + ", " + num(m.point.y);
+            (m.label.empty() ? "" : m.label + ": ") + plot.day_label + " " + num(m.point.x) + ", " + num(m.point.y);
         out += "<circle cx=\"" + num(px) + "\" cy=\"" + num(py) + "\" r=\"4\" fill=\"" + color(0) +
                "\" stroke=\"#ffffff\" stroke-width=\"1\"><title>" + escape(tooltip) + "</title></circle>\n";
         if (!m.label.empty())

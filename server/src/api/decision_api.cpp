@@ -13,6 +13,12 @@ namespace {
 
 using domain::AuditAction;
 
+/// Reference data: every loaded policy version, ordered by id and version.
+Response list_policies(RequestContext& ctx)
+{
+    return views::json(views::list(ctx.server.registry.policies(), views::policy));
+}
+
 Response record_findings(RequestContext& ctx)
 {
     const domain::ClientId client{ctx.id("id")};
@@ -105,6 +111,10 @@ Response get_beschikking(RequestContext& ctx)
 
 void add_decision_routes(Router& router)
 {
+    router.add({.method = "GET", .pattern = "/api/v1/policies",
+                .summary = "The decision policies: names, and whether reablement comes before household help "
+                           "(precedence) or is offered freely (voluntary)",
+                .tag = "decisions", .roles = k_all, .response_schema = "PolicyList", .handler = list_policies});
     router.add({.method = "POST", .pattern = "/api/v1/clients/{id}/onderzoek",
                 .summary = "Record the onderzoek findings the decision is made on (supersedes earlier findings)",
                 .tag = "decisions", .roles = k_assessor, .writes = true, .audit_data = "onderzoek",

@@ -15,6 +15,15 @@ namespace {
 
 Response list_instruments(RequestContext& ctx) { return views::json_text(scoring::to_json(ctx.server.registry)); }
 
+Response instrument_form(RequestContext& ctx)
+{
+    const std::string& id = ctx.param("instrument");
+    const std::optional<std::string> version = ctx.query("version");
+    const protocol::Instrument& instrument =
+        version ? ctx.server.registry.instrument(id, *version) : ctx.server.registry.instrument(id);
+    return views::json(views::one(views::instrument_form, instrument));
+}
+
 Response score(RequestContext& ctx)
 {
     const protocol::Instrument& instrument = ctx.server.registry.instrument(ctx.param("instrument"));
@@ -36,6 +45,15 @@ void add_instrument_routes(Router& router)
                 .roles = k_all,
                 .response_schema = "Instruments",
                 .handler = list_instruments});
+    router.add({.method = "GET",
+                .pattern = "/api/v1/instruments/{instrument}",
+                .summary = "One instrument as a form: items with units, ranges, trials, allowed states and "
+                           "answer options; alternatives; scores",
+                .tag = "instruments",
+                .roles = k_all,
+                .query = {{"version", "one exact version (default: the newest)"}},
+                .response_schema = "InstrumentForm",
+                .handler = instrument_form});
     router.add({.method = "POST",
                 .pattern = "/api/v1/instruments/{instrument}/score",
                 .summary = "Score one administration of an instrument (nothing is stored)",

@@ -31,7 +31,7 @@ Object::Ptr content(const std::string& schema)
 {
     Object::Ptr c = ordered();
     Object::Ptr media = ordered();
-    if (schema == "text/plain" || schema == "text/csv" || schema == "text/html") {
+    if (schema == "text/plain" || schema == "text/csv" || schema == "text/html" || schema == "image/svg+xml") {
         Object::Ptr s = ordered();
         s->set("type", "string");
         media->set("schema", s);

@@ -6,12 +6,14 @@
 #include "http/problem.hpp"
 
 #include "reable/app/agenda_service.hpp"
+#include "reable/app/client_service.hpp"
 #include "reable/app/measurement_service.hpp"
 #include "reable/app/organisation_service.hpp"
 #include "reable/app/session_import.hpp"
 #include "reable/app/session_service.hpp"
 #include "reable/app/trajectory_service.hpp"
 #include "reable/csv_reader.hpp"
+#include "reable/exports/client_plot.hpp"
 #include "reable/scoring/json_io.hpp"
 
 #include <Poco/TemporaryFile.h>
@@ -85,8 +87,33 @@ Response start_trajectory(RequestContext& ctx)
 Response get_trajectory(RequestContext& ctx)
 {
     const domain::Trajectory t = accessible_trajectory(ctx, AuditAction::read, "trajectory");
-    return views::json(views::one(
-        views::trajectory_view, app::view_trajectory(ctx.work(), ctx.server.registry, ctx.server.clock, t.id.value)));
+    // One "today" for the occasions' status and the week, even across midnight.
+    const FixedClock today(ctx.server.clock.today());
+    const app::TrajectoryView view = app::view_trajectory(ctx.work(), ctx.server.registry, today, t.id.value);
+    const std::optional<domain::ClientIdentity> who = ctx.work().clients().identity(t.client);
+    views::CompactWriter w;
+    views::trajectory_view(w, view, who ? who->name : std::string(), today.today());
+    return views::json(w);
+}
+
+/// The primary score of an instrument on this trajectory over time, as SVG (Dutch by default).
+Response plot(RequestContext& ctx)
+{
+    const std::string lang = ctx.query("lang").value_or("nl");
+    const std::optional<exports::PlotLanguage> language = exports::plot_language_from_string(lang);
+    if (!language)
+        throw BadRequest("lang: \"" + lang + "\" is not allowed; allowed: nl, en", {{"lang", "nl or en"}});
+    const domain::Trajectory t = accessible_trajectory(ctx, AuditAction::read, "trajectory plot");
+    const protocol::Instrument& instrument = exports::plotted_instrument(ctx.server.registry, ctx.param("instrument"));
+    const domain::Client client = app::require_client(ctx.work(), t.client.value);
+    std::optional<analysis::ClientScorePlot> drawn = exports::trajectory_score_plot(
+        ctx.work(), instrument, {t.id, t.start, client.sex, client.birth_date}, *language);
+    if (!drawn)
+        throw Error(ErrorCode::not_found, "trajectory " + std::to_string(t.id.value) + " has no numeric " +
+                                              instrument.id + " result to plot");
+    drawn->title += (*language == exports::PlotLanguage::nl ? " — traject " : " — trajectory ") +
+                    std::to_string(t.id.value);
+    return Response{200, "image/svg+xml; charset=utf-8", analysis::render(*drawn), {}};
 }
 
 Response move(RequestContext& ctx)
@@ -301,6 +328,12 @@ void add_trajectory_routes(Router& router)
                 .summary = "A trajectory with its occasions, test results and scores, goals, adherence and signals",
                 .tag = "trajectories", .roles = k_care, .audit_data = "trajectory",
                 .response_schema = "TrajectoryView", .handler = get_trajectory});
+    router.add({.method = "GET", .pattern = "/api/v1/trajectories/{id}/plots/{instrument}",
+                .summary = "The primary score of an instrument on this trajectory over time as SVG, with the "
+                           "client's norm band and the meaningful change around the baseline",
+                .tag = "trajectories", .roles = k_care, .audit_data = "trajectory plot",
+                .query = {{"lang", "nl (default) or en: the words drawn in the plot"}},
+                .response_schema = "image/svg+xml", .handler = plot});
     router.add({.method = "POST", .pattern = "/api/v1/trajectories/{id}/transitions",
                 .summary = "Move a trajectory to its next state (intake, training, follow_up, closed, dropped_out)",
                 .tag = "trajectories", .roles = k_care, .writes = true, .audit_data = "trajectory",

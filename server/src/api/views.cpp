@@ -1,6 +1,9 @@
 #include "api/views.hpp"
 
 #include "reable/calendar.hpp"
+#include "reable/units.hpp"
+
+#include <algorithm>
 
 namespace reable::server::views {
 
@@ -24,6 +27,13 @@ void optional_id(CompactWriter& w, const std::optional<IdType>& id)
     else
         w.null();
 }
+
+void text(CompactWriter& w, const protocol::Text& t)
+{
+    w.begin_object().key("nl").value(t.nl).key("en").value(t.en).end_object();
+}
+
+std::string_view better(protocol::Better b) { return b == protocol::Better::higher ? "higher" : "lower"; }
 
 /// Stored JSON embedded as it is (it was written by core's own writer); null when empty.
 void embedded(CompactWriter& w, const std::string& text)
@@ -109,10 +119,21 @@ void trajectory(CompactWriter& w, const domain::Trajectory& t)
     w.end_object();
 }
 
-void trajectory_view(CompactWriter& w, const app::TrajectoryView& v)
+void trajectory_view(CompactWriter& w, const app::TrajectoryView& v, const std::string& client_name,
+                     calendar::Date today)
 {
     w.begin_object();
     trajectory_fields(w, v.trajectory);
+    w.key("client_name").value(client_name);
+    w.key("template_name");
+    text(w, v.plan->label);
+    w.key("training_weeks").value(v.plan->training_weeks.value);
+    // Week 1 is the start day and the six days after it; floor division, so the days before the
+    // start are week 0, the week before that -1.
+    const auto days = static_cast<std::int64_t>((today - v.trajectory.start).count());
+    const std::int64_t week = (days >= 0 ? days / 7 : (days - 6) / 7) + 1;
+    w.key("week").value(week);
+    w.key("today").value(date(today));
     w.key("occasions").begin_array();
     for (const app::OccasionLine& line : v.occasions) {
         w.begin_object()
@@ -301,6 +322,103 @@ void audit_event(CompactWriter& w, const domain::AuditEvent& e)
         .key("basis").value(e.basis)
         .key("emergency").value(e.emergency)
         .end_object();
+}
+
+namespace {
+
+void form_item(CompactWriter& w, const protocol::Item& item)
+{
+    const bool choice = item.type == protocol::ItemType::choice;
+    w.begin_object().key("id").value(item.id).key("label");
+    text(w, item.label);
+    w.key("type").value(choice ? "choice" : "measurement");
+    if (choice) {
+        // A choice item's value is its option's points: the range and unit are theirs (none when
+        // the options have no points, e.g. which walking aid was used).
+        std::optional<Decimal> lo, hi;
+        for (const protocol::AnswerOption& o : item.options)
+            if (o.points) {
+                lo = lo ? std::min(*lo, *o.points) : *o.points;
+                hi = hi ? std::max(*hi, *o.points) : *o.points;
+            }
+        w.key("unit").value(item.scored ? units::symbol(units::Unit::points) : std::string_view());
+        w.key("min").optional(lo).key("max").optional(hi).key("precision").null();
+        w.key("scored").value(item.scored);
+    } else {
+        w.key("unit").value(units::symbol(item.unit));
+        w.key("min").value(item.min).key("max").value(item.max).key("precision").value(item.precision);
+    }
+    // Which way is better is known for a measurement; a choice item's points may run either way.
+    w.key("trials").value(item.trials).key("better");
+    if (choice)
+        w.null();
+    else
+        w.value(better(item.better));
+    w.key("note").value(item.note);
+    w.key("states").begin_array();
+    for (std::size_t s = 0; s < protocol::k_trial_state_count; ++s) {
+        const protocol::StateRule& rule = item.states[s];
+        if (!rule.allowed) continue;
+        w.begin_object().key("state").value(protocol::to_string(static_cast<protocol::TrialState>(s)));
+        w.key("reasons").begin_array();
+        for (const std::string& reason : rule.reasons) w.value(reason);
+        w.end_array().end_object();
+    }
+    w.end_array().key("options").begin_array();
+    for (const protocol::AnswerOption& o : item.options) {
+        w.begin_object().key("code").value(o.code).key("label");
+        text(w, o.label);
+        w.key("points").optional(o.points).end_object();
+    }
+    w.end_array().end_object();
+}
+
+}  // namespace
+
+void instrument_form(CompactWriter& w, const protocol::Instrument& i)
+{
+    w.begin_object().key("id").value(i.id).key("version").value(i.version).key("name");
+    text(w, i.name);
+    w.key("summary");
+    text(w, i.summary);
+    w.key("unverified_rules").value(i.has_unverified_rules()).key("primary_score");
+    if (i.primary_score)
+        w.value(i.scores[*i.primary_score].id);
+    else
+        w.null();
+    w.key("items").begin_array();
+    for (const protocol::Item& item : i.items) form_item(w, item);
+    w.end_array().key("alternatives").begin_array();
+    for (const protocol::Alternatives& a : i.alternatives) {
+        w.begin_array();
+        for (const std::size_t item : a.items) w.value(i.items[item].id);
+        w.end_array();
+    }
+    w.end_array().key("scores").begin_array();
+    for (const protocol::Score& s : i.scores) {
+        w.begin_object().key("id").value(s.id).key("label");
+        text(w, s.label);
+        w.key("unit").value(units::symbol(s.unit)).key("better").value(better(s.better));
+        w.key("precision").value(s.precision).end_object();
+    }
+    w.end_array().end_object();
+}
+
+void policy(CompactWriter& w, const protocol::Policy& p)
+{
+    w.begin_object().key("id").value(p.id).key("version").value(p.version).key("name");
+    text(w, p.label);
+    w.key("description");
+    text(w, p.description);
+    w.key("municipality");
+    text(w, p.municipality);
+    w.key("reablement").value(protocol::to_string(p.mode));
+    w.key("legal_route").value(p.legal_route);
+    w.key("trajectory_template").value(p.trajectory);
+    w.key("max_wait_days").value(p.max_wait_days.value);
+    w.key("when_unavailable").value(protocol::to_string(p.when_unavailable));
+    w.key("norms").value(p.norms);
+    w.end_object();
 }
 
 }  // namespace reable::server::views

@@ -15,6 +15,8 @@
 #include "reable/domain/organisation.hpp"
 #include "reable/domain/session.hpp"
 #include "reable/domain/user.hpp"
+#include "reable/protocol/instrument.hpp"
+#include "reable/protocol/policy.hpp"
 #include "reable/storage/repositories.hpp"
 
 #include <optional>
@@ -50,7 +52,10 @@ void client(CompactWriter& w, const domain::Client& c, const std::optional<domai
 /// The fields of a trajectory, without the surrounding braces (the full view extends them).
 void trajectory_fields(CompactWriter& w, const domain::Trajectory& t);
 void trajectory(CompactWriter& w, const domain::Trajectory& t);
-void trajectory_view(CompactWriter& w, const app::TrajectoryView& v);
+/// The full view, with the client's name (for care roles who may see the client), the template's
+/// name and training weeks, and the week the trajectory is in on `today` (the server's clock).
+void trajectory_view(CompactWriter& w, const app::TrajectoryView& v, const std::string& client_name,
+                     calendar::Date today);
 void session(CompactWriter& w, const domain::Session& s);
 void signal_fields(CompactWriter& w, const domain::Signal& s);
 void signal(CompactWriter& w, const domain::Signal& s);
@@ -63,6 +68,11 @@ void member(CompactWriter& w, const domain::Member& m);
 void user_fields(CompactWriter& w, const domain::User& u);
 void user(CompactWriter& w, const domain::User& u);
 void audit_event(CompactWriter& w, const domain::AuditEvent& e);
+/// An instrument as a form to fill in: its items with their units, ranges, trials, allowed states
+/// and answer options, the alternatives and the scores it gives.
+void instrument_form(CompactWriter& w, const protocol::Instrument& i);
+/// A decision policy: what it is called and how reablement relates to household help.
+void policy(CompactWriter& w, const protocol::Policy& p);
 
 /// One value written alone: views::one(views::team, t).
 template <class Write, class T>

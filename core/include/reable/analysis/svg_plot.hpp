@@ -22,10 +22,18 @@ struct Point {
 };
 
 /// One client's scores over time, against the norm and the baseline's meaningful change.
+/// The words it draws are fields, English by default, so a caller can give them in Dutch.
 struct ClientScorePlot {
     std::string title;
     std::string y_label;  ///< e.g. "TUG time (s)"
     std::string x_label = "days since start";
+    std::string norm_label = "norm";
+    std::string baseline_label = "baseline";
+    std::string change_label = "meaningful change";
+    std::string no_data_label = "no data";  ///< drawn when there is nothing to plot
+    std::string day_label = "day";          ///< in each point's tooltip: "T1: day 42, 14.1"
+    /// The text for screen readers (<desc>); empty: an English sentence made from the data.
+    std::string description;
     std::vector<Point> points;
     std::vector<std::string> point_labels;  ///< occasion ids, parallel to points; may be empty
     /// The norm band, drawn as a shaded rectangle; one side may be open (it then runs to the
@@ -70,6 +78,9 @@ struct KmPlot {
     std::vector<KmCurve> curves;
     int x_max = 730;
 };
+
+/// A number as the plots write it: at most two decimals, no trailing zeros, no locale.
+std::string plot_number(double value);
 
 std::string render(const ClientScorePlot& plot);
 std::string render(const CohortChangePlot& plot);
