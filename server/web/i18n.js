@@ -38,6 +38,7 @@ const text = {
     // test form
     instrument: 'Test', trial: 'Poging', value: 'Waarde', state_number: 'getal',
     live_score: 'Score (berekend door de server)', not_validated: 'niet gevalideerd',
+    has_unverified: 'bevat regels die niet gevalideerd zijn (gemarkeerd)',
     score_missing: 'nog niet te berekenen', flags: 'Aandachtspunten', choose: 'Kies…',
     alternatives: 'Vul één van deze in:',
     // signals
@@ -93,6 +94,7 @@ const text = {
     notes: 'Note', minutes_other: 'Other amount',
     instrument: 'Test', trial: 'Trial', value: 'Value', state_number: 'number',
     live_score: 'Score (computed by the server)', not_validated: 'not validated',
+    has_unverified: 'has rules that are not validated (marked)',
     score_missing: 'cannot be computed yet', flags: 'Points of attention', choose: 'Choose…',
     alternatives: 'Fill in one of these:',
     raised_on: 'Raised on', note: 'Note', signal: 'Signal',
@@ -189,3 +191,6 @@ export function day(iso) {
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB',
     { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
+
+/// A unit symbol as the user reads it: "points" is a word, "s" and "kg" are symbols.
+export const unit = (symbol) => (symbol === 'points' ? (language === 'nl' ? 'punten' : 'points') : symbol || '');

@@ -3,7 +3,7 @@
 
 import { api, getJson, send } from './api.js';
 import { choices, element, field, link, notice, table } from './dom.js';
-import { code, day, local, t } from './i18n.js';
+import { code, day, local, t, unit } from './i18n.js';
 import { bindForm, Draft, readForm } from './forms.js';
 import { flash, takeFlash } from './flash.js';
 
@@ -99,7 +99,8 @@ export async function trajectoryPage({ id }, ctx) {
   const [v, cat] = await Promise.all([getJson(`/api/v1/trajectories/${id}`), catalogue()]);
   const isTeam = ctx.me.role === 'team_member';
   const next = v.occasions.filter((o) => ['overdue', 'due', 'upcoming'].includes(o.status)).slice(0, 3);
-  const tested = [...new Set(v.test_results.map((r) => r.instrument_id))];
+  // Instruments with a numeric result ("8 points", not "unable") have a chart.
+  const tested = [...new Set(v.test_results.filter((r) => /^-?\d/.test(r.total || '')).map((r) => r.instrument_id))];
   const plots = (await Promise.all(tested.map((i) => plot(id, i, instrumentName(cat, i))))).filter(Boolean);
   const open = v.state !== 'closed' && v.state !== 'dropped_out';
   ctx.show(
@@ -273,14 +274,21 @@ function itemFields(definition) {
   return nodes;
 }
 
+/// A score as the report gives it, with the unit in the user's language ("11 punten").
+function scoreText(score) {
+  if (score.status !== 'number') return score.status === 'missing' ? '–' : code(score.status);
+  return `${score.text.split(' ')[0]} ${unit(score.unit)}`;
+}
+
 function scorePanel(report) {
   const rule = (r) => (r && r.validated === false ? element('span', { class: 'badge unverified' }, t('not_validated')) : null);
   const total = report.total;
   return [
     total ? element('p', { class: 'total' }, element('span', {}, local(total.label)), ' ',
-                    element('strong', { 'data-testid': 'live-total' }, total.status === 'number' ? total.text : t('score_missing'))) : null,
+                    element('strong', { 'data-testid': 'live-total' },
+                            total.status === 'missing' ? t('score_missing') : scoreText(total))) : null,
     element('dl', { class: 'scores' }, report.scores.filter((s) => !s.primary).flatMap((s) => [
-      element('dt', {}, local(s.label)), element('dd', {}, s.status === 'missing' ? '–' : s.text, ' ', rule(s.rule))])),
+      element('dt', {}, local(s.label)), element('dd', {}, scoreText(s), ' ', rule(s.rule))])),
     report.interpretations.filter((i) => i.status === 'applied').length
       ? element('ul', { class: 'interpretations' }, report.interpretations.filter((i) => i.status === 'applied').map((i) =>
         element('li', {}, `${local(i.label)}: ${local(i.result) || i.code} `, rule(i.rule)))) : null,
@@ -358,7 +366,7 @@ export async function testPage({ id }, ctx) {
   const loadInstrument = async () => {
     definition = await getJson(`/api/v1/instruments/${encodeURIComponent(instrument.value)}`);
     items.replaceChildren(
-      definition.unverified_rules ? notice(`${local(definition.name)}: ${t('not_validated')}`, 'warning') : null,
+      definition.unverified_rules ? notice(`${local(definition.name)}: ${t('has_unverified')}`, 'warning') : null,
       ...itemFields(definition));
     binding.restore();
     await rescore();
