@@ -69,13 +69,14 @@ private:
         AuditWriter audit(storage_sqlite::open_current_sqlite(o.database, db_options), pool.write_gate());
         WriteBatcher writes(storage_sqlite::open_current_sqlite(o.database, db_options), pool.write_gate());
         LoginLimiter limiter;
+        IdempotencyStore idempotency;
         Metrics metrics;
         const Router router = build_router();
         const SystemClock clock;
         std::filesystem::path key_file = o.pseudonym_key;
         if (key_file.empty()) key_file = std::filesystem::path(o.database).concat(".pseudonym-key");
         const exports::PseudonymKey key = exports::PseudonymKey::load_or_create(key_file);
-        ServerContext context{registry, clock, pool, audit, writes, limiter, metrics, router,
+        ServerContext context{registry, clock, pool, audit, writes, limiter, idempotency, metrics, router,
                               std::chrono::minutes(o.token_minutes), key,
                               o.tariff.empty() ? std::nullopt : Decimal::parse(o.tariff)};
         JsonLog access_log(o.access_log, false);

@@ -20,13 +20,13 @@ TEST_CASE("reable db migrate creates the database, status reports it, a second m
 
     const auto first = run_cli({"db", "migrate", "--db", db});
     CHECK(first.exit_code == 0);
-    CHECK(first.out == db + ": applied 6 migrations; schema version 6\n");
+    CHECK(first.out == db + ": applied 7 migrations; schema version 7\n");
     const auto again = run_cli({"db", "migrate", "--db", db});
-    CHECK(again.out == db + ": already at schema version 6; nothing to do\n");
+    CHECK(again.out == db + ": already at schema version 7; nothing to do\n");
 
     const auto status = run_cli({"db", "status"}, "", {"REABLE_DB=" + db});
     CHECK(status.exit_code == 0);
-    CHECK(status.out.find("Schema version  6 of 6 (up to date)") != std::string::npos);
+    CHECK(status.out.find("Schema version  7 of 7 (up to date)") != std::string::npos);
     CHECK(status.out.find("applied  0002_trajectories_and_sessions") != std::string::npos);
     CHECK(status.out.find("applied  0003_onderzoek_and_decisions") != std::string::npos);
     CHECK(status.out.find("applied  0004_users_tokens_audit") != std::string::npos);

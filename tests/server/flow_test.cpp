@@ -156,3 +156,55 @@ TEST_CASE("an assessor decides, the beschikking draft states minutes per week, a
     CHECK(draft.content_type.find("text/plain") == 0);
     CHECK(draft.body.find("minuten per week") != std::string::npos);
 }
+
+TEST_CASE("a dry run answers the decision as it would be stored, with reasons and draft, and stores nothing")
+{
+    TestServer server;
+    const std::string wij = server.login("wij");
+    const std::int64_t client = first_id(server.get("/api/v1/clients?limit=1", wij));
+    const std::string base = "/api/v1/clients/" + std::to_string(client);
+    REQUIRE(server.post(base + "/onderzoek", R"({"terminal": true, "date": "2026-11-20"})", wij).status == 201);
+    const HttpResult melding = server.post(base + "/meldingen", R"({"received_on": "2026-11-02"})", wij);
+    REQUIRE_MESSAGE(melding.status == 201, melding.body);
+    const std::int64_t decisions = count_rows(server.database(), "decision");
+    const std::int64_t audit = count_rows(server.database(), "audit_event");
+
+    const HttpResult dry = server.post(base + "/decisions", R"({"policy": "groningen-voluntary", "dry_run": true})", wij);
+    REQUIRE_MESSAGE(dry.status == 200, dry.body);
+    const auto answer = dry.json();
+    CHECK(answer->getValue<bool>("dry_run"));
+    const auto d = answer->getObject("decision");
+    REQUIRE(d);
+    CHECK(d->getValue<std::int64_t>("id") == 0);
+    CHECK(d->getValue<std::int64_t>("client") == client);
+    CHECK(d->getObject("policy")->getValue<std::string>("id") == "groningen-voluntary");
+    CHECK_FALSE(d->getValue<std::string>("outcome").empty());
+    const auto result = d->getObject("result");
+    REQUIRE(result);
+    const auto reasons = result->getArray("reasons");
+    REQUIRE(reasons->size() > 0);
+    CHECK_FALSE(reasons->getObject(0)->getValue<std::string>("code").empty());
+    CHECK_FALSE(reasons->getObject(0)->getValue<std::string>("sentence").empty());
+    CHECK(result->has("hh"));
+    CHECK(d->has("inputs"));
+    CHECK_FALSE(answer->getValue<std::string>("beschikking").empty());
+    CHECK(answer->getValue<std::string>("beschikking") == result->getValue<std::string>("beschikking"));
+
+    // Nothing was written but the audit line; the melding is still open.
+    CHECK(count_rows(server.database(), "decision") == decisions);
+    CHECK(count_rows(server.database(), "audit_event") == audit + 1);
+    const auto meldingen = server.get(base + "/meldingen", wij).json()->getArray("items");
+    for (unsigned i = 0; i < meldingen->size(); ++i)
+        if (meldingen->getObject(i)->getValue<std::int64_t>("id") == melding.json()->getValue<std::int64_t>("id"))
+            CHECK(meldingen->getObject(i)->isNull("decided_on"));
+
+    // Decided for real, it is the decision the dry run showed.
+    const HttpResult real = server.post(base + "/decisions", R"({"policy": "groningen-voluntary"})", wij);
+    REQUIRE_MESSAGE(real.status == 201, real.body);
+    const auto stored = real.json();
+    CHECK(stored->getValue<std::int64_t>("id") > 0);
+    for (const char* field : {"outcome", "computed_outcome", "band", "kind", "decided_on", "choice"})
+        CHECK(stored->getValue<std::string>(field) == d->getValue<std::string>(field));
+    CHECK(stored->get("minutes_per_week").toString() == d->get("minutes_per_week").toString());
+    CHECK(stored->getObject("result")->getArray("reasons")->size() == reasons->size());
+}

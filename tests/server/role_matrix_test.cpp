@@ -107,6 +107,7 @@ std::vector<Row> matrix(const Scenario& s)
         {"GET", "/api/v1/clients/{id}", client, {U, 200, 200, F, F}},
         {"GET", "/api/v1/clients/{id}/access-log", client + "/access-log", {U, F, 200, F, 200}},
         {"GET", "/api/v1/clients/{id}/meldingen", client + "/meldingen", {U, F, 200, F, F}},
+        {"GET", "/api/v1/meldingen", "/api/v1/meldingen", {U, F, 200, F, F}},
         {"POST",
          "/api/v1/clients/{id}/meldingen",
          client + "/meldingen",
@@ -361,7 +362,7 @@ TEST_CASE("a team member of another team and an assessor of another municipality
 
     // Lists are scoped: nothing of GM0014 for wij2, nothing of the client for fysio2.
     const std::string client = std::to_string(s.client);
-    for (const char* path : {"/api/v1/clients", "/api/v1/trajectories"}) {
+    for (const char* path : {"/api/v1/clients", "/api/v1/trajectories", "/api/v1/meldingen?open=false"}) {
         const HttpResult r = server.get(path, wij2);
         INFO(path << " as wij2: " << r.body);
         REQUIRE(r.status == 200);

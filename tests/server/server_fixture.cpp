@@ -103,12 +103,14 @@ HttpResult receive(Poco::Net::HTTPClientSession& session)
 }
 
 HttpResult TestServer::request(const std::string& method, const std::string& path, const std::string& body,
-                               const std::string& token, const std::string& content_type) const
+                               const std::string& token, const std::string& content_type,
+                               const std::map<std::string, std::string>& headers) const
 {
     Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(m_port));
     session.setTimeout(Poco::Timespan(20, 0));
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     if (!token.empty()) request.set("Authorization", "Bearer " + token);
+    for (const auto& [name, value] : headers) request.set(name, value);
     if (!body.empty() || method == "POST") {
         request.setContentType(content_type);
         request.setContentLength64(static_cast<Poco::Int64>(body.size()));

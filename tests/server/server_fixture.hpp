@@ -40,7 +40,8 @@ public:
     const Scratch& scratch() const { return m_scratch; }
 
     HttpResult request(const std::string& method, const std::string& path, const std::string& body = "",
-                       const std::string& token = "", const std::string& content_type = "application/json") const;
+                       const std::string& token = "", const std::string& content_type = "application/json",
+                       const std::map<std::string, std::string>& headers = {}) const;
     HttpResult get(const std::string& path, const std::string& token = "") const { return request("GET", path, "", token); }
     HttpResult post(const std::string& path, const std::string& body, const std::string& token = "") const
     {

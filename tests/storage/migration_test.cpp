@@ -38,16 +38,17 @@ TEST_CASE("migrating an empty database applies every migration in order, once")
 
     storage::SchemaStatus before = db->status();
     CHECK(before.version == 0);
-    CHECK(before.latest == 6);
+    CHECK(before.latest == 7);
     CHECK(before.pending == std::vector<std::string>{"0001_organisation_and_clients", "0002_trajectories_and_sessions",
                                                      "0003_onderzoek_and_decisions", "0004_users_tokens_audit",
-                                                     "0005_signal_trajectory_index", "0006_export_facts"});
+                                                     "0005_signal_trajectory_index", "0006_export_facts",
+                                                     "0007_melding_deadline_order"});
 
-    CHECK(db->migrate() == 6);
+    CHECK(db->migrate() == 7);
     storage::SchemaStatus after = db->status();
-    CHECK(after.version == 6);
+    CHECK(after.version == 7);
     CHECK(after.pending.empty());
-    REQUIRE(after.applied.size() == 6);
+    REQUIRE(after.applied.size() == 7);
     CHECK(after.applied[0].name == "0001_organisation_and_clients");
     CHECK(after.applied[1].version == 2);
     CHECK(after.applied[1].applied_at.size() == 20);  // 2026-11-23T15:40:05Z
@@ -55,11 +56,12 @@ TEST_CASE("migrating an empty database applies every migration in order, once")
     CHECK(after.applied[3].name == "0004_users_tokens_audit");
     CHECK(after.applied[4].name == "0005_signal_trajectory_index");
     CHECK(after.applied[5].name == "0006_export_facts");
+    CHECK(after.applied[6].name == "0007_melding_deadline_order");
 
     CHECK(db->migrate() == 0);
     db.reset();
     CHECK(pragma(path, "journal_mode") == "wal");
-    CHECK(pragma(path, "user_version") == "6");
+    CHECK(pragma(path, "user_version") == "7");
 }
 
 TEST_CASE("opening sets WAL, foreign keys and full durability")
@@ -82,15 +84,15 @@ TEST_CASE("a database of the previous schema is migrated with its data intact")
 
     CHECK(error_of([&] { storage_sqlite::open_current_sqlite(path); }) ==
           "precondition_failed: the database " + path.string() +
-              " has schema version 1 of 6; run `reable db migrate --db " + path.string() + "`");
+              " has schema version 1 of 7; run `reable db migrate --db " + path.string() + "`");
 
     auto db = storage_sqlite::open_sqlite(path);
     CHECK(db->status().pending ==
           std::vector<std::string>{"0002_trajectories_and_sessions", "0003_onderzoek_and_decisions",
                                    "0004_users_tokens_audit", "0005_signal_trajectory_index",
-                                   "0006_export_facts"});
-    CHECK(db->migrate() == 5);
-    CHECK(db->status().version == 6);
+                                   "0006_export_facts", "0007_melding_deadline_order"});
+    CHECK(db->migrate() == 6);
+    CHECK(db->status().version == 7);
 
     auto work = db->write();
     const auto client = work->clients().find(domain::ClientId{1});
@@ -123,10 +125,10 @@ TEST_CASE("a database newer than the program is refused")
     Scratch scratch;
     const auto path = scratch.path("future.db");
     storage_sqlite::open_sqlite(path, {.create = true})->migrate();
-    raw_sql(path, "PRAGMA user_version = 7");
+    raw_sql(path, "PRAGMA user_version = 8");
     CHECK(error_of([&] { storage_sqlite::open_sqlite(path); }) ==
           "precondition_failed: " + path.string() +
-              " has schema version 7, newer than this program's 6; use a newer version of Reable");
+              " has schema version 8, newer than this program's 7; use a newer version of Reable");
 }
 
 TEST_CASE("a file that is not a Reable database is refused, and a missing one is not created")

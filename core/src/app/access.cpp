@@ -75,5 +75,6 @@ void scope_any(const Principal& who, Query& query)
 
 void scope_query(const Principal& who, storage::ClientQuery& query) { scope_any(who, query); }
 void scope_query(const Principal& who, storage::TrajectoryQuery& query) { scope_any(who, query); }
+void scope_query(const Principal& who, storage::MeldingQuery& query) { scope_any(who, query); }
 
 }  // namespace reable::app

@@ -148,6 +148,41 @@ storage::PageOf<Client> SqliteClientRepository::page(const storage::ClientQuery&
     return out;
 }
 
+namespace {
+
+/// The meldingen a MeldingQuery admits: the client's municipality (?1) and team (?2) as in the
+/// client list; `open_only` is written into the text (not bound) so that the planner can use the
+/// partial index of open meldingen. Their order is the column `deadline_order` (migration 0007:
+/// the due date of the first legal deadline not yet met), which an index gives without a sort.
+std::string melding_filter(bool open_only)
+{
+    return "FROM melding m JOIN client c ON c.id = m.client_id JOIN area a ON a.id = c.area_id "
+           "WHERE (?1 IS NULL OR a.municipality_id = ?1) "
+           "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM trajectory t JOIN trajectory_member tm ON tm.trajectory_id = t.id "
+           "JOIN member mb ON mb.id = tm.member_id WHERE t.client_id = c.id AND mb.team_id = ?2)) " +
+           std::string(open_only ? "AND m.decided_on IS NULL " : "");
+}
+
+}  // namespace
+
+storage::PageOf<Melding> SqliteClientRepository::melding_page(const storage::MeldingQuery& q)
+{
+    storage::PageOf<Melding> out;
+    Statement& s = m_db.cached("SELECT m.id, m.client_id, m.received_on, m.onderzoek_done_on, m.aanvraag_on, "
+                               "m.decided_on, m.hh_minutes_requested " +
+                               melding_filter(q.open_only) + "ORDER BY m.deadline_order, m.id LIMIT ?3 OFFSET ?4");
+    s.bind(1, optional_id(q.municipality)).bind(2, optional_id(q.team));
+    s.bind(3, static_cast<std::int64_t>(q.page.limit)).bind(4, static_cast<std::int64_t>(q.page.offset));
+    out.items = all_rows(s, read_melding);
+
+    Statement& count = m_db.cached("SELECT count(*) " + melding_filter(q.open_only));
+    count.bind(1, optional_id(q.municipality)).bind(2, optional_id(q.team));
+    StatementUse use(count);
+    count.step();
+    out.total = static_cast<std::size_t>(count.integer(0));
+    return out;
+}
+
 std::optional<storage::ClientScope> SqliteClientRepository::scope(ClientId id)
 {
     Statement& s = m_db.cached("SELECT a.municipality_id FROM client c JOIN area a ON a.id = c.area_id WHERE c.id = ?");

@@ -53,6 +53,7 @@ public:
     std::optional<domain::Melding> melding(domain::MeldingId id) override;
     void update_melding(const domain::Melding& m) override;
     std::vector<domain::Melding> meldingen(std::optional<domain::ClientId> client) override;
+    storage::PageOf<domain::Melding> melding_page(const storage::MeldingQuery& query) override;
     void forget_cached() { m_clients.clear(); }
 
 private:

@@ -3,6 +3,7 @@
 #include "api/access_rules.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
+#include "http/problem.hpp"
 
 #include "reable/app/client_service.hpp"
 #include "reable/domain/bsn.hpp"
@@ -106,6 +107,28 @@ Response list_meldingen(RequestContext& ctx)
     return views::json(views::list(ctx.work().clients().meldingen(id), views::melding));
 }
 
+/// The access team's work list: meldingen of the assessor's municipality with their legal
+/// deadlines, the overdue first, then by the next due date.
+Response melding_work_list(RequestContext& ctx)
+{
+    storage::MeldingQuery query;
+    query.page = ctx.page();
+    if (const auto open = ctx.query("open")) {
+        if (*open != "true" && *open != "false")
+            throw BadRequest("open: \"" + *open + "\" is not allowed; allowed: true, false", {{"open", "true or false"}});
+        query.open_only = *open == "true";
+    }
+    app::scope_query(ctx.principal(), query);
+    const calendar::Date today = ctx.server.clock.today();
+    const storage::PageOf<domain::Melding> page = ctx.work().clients().melding_page(query);
+    const auto write = [&](views::CompactWriter& w, const domain::Melding& m) {
+        ctx.record_client_access(m.client, AuditAction::read, "melding list");
+        const std::optional<domain::ClientIdentity> who = ctx.work().clients().identity(m.client);
+        views::melding_with_deadlines(w, m, who ? who->name : std::string(), today);
+    };
+    return views::json(views::list(page.items, write, page.total, query.page));
+}
+
 }  // namespace
 
 void add_client_routes(Router& router)
@@ -130,6 +153,12 @@ void add_client_routes(Router& router)
     router.add({.method = "GET", .pattern = "/api/v1/clients/{id}/meldingen", .summary = "A client's meldingen",
                 .tag = "clients", .roles = k_assessor, .audit_data = "melding", .response_schema = "MeldingList",
                 .handler = list_meldingen});
+    router.add({.method = "GET", .pattern = "/api/v1/meldingen",
+                .summary = "The meldingen of the assessor's municipality with their legal deadlines: overdue "
+                           "first, then by the next due date",
+                .tag = "clients", .roles = k_assessor, .audit_data = "melding list",
+                .query = {{"open", "true (default): not yet decided; false: all"}},
+                .response_schema = "MeldingPage", .handler = melding_work_list});
     router.add({.method = "POST", .pattern = "/api/v1/clients/{id}/meldingen",
                 .summary = "Record a melding (starts the legal deadlines)", .tag = "clients", .roles = k_assessor,
                 .writes = true, .audit_data = "melding", .request_schema = "MeldingInput",

@@ -77,9 +77,12 @@ Response decide(RequestContext& ctx)
     body.finish();
     const app::DecideResult result = app::decide(ctx.work(), ctx.server.registry, ctx.server.clock, in);
     if (in.dry_run) {
-        // Nothing is stored; the draft is shown as the service computed it.
+        // Nothing is stored; the decision (id 0) and its draft are shown as the service computed
+        // them, in the shape a stored decision has: outcome, minutes, band, reasons, extra items.
         views::CompactWriter w;
-        w.begin_object().key("dry_run").value(true).key("beschikking").value(result.beschikking).end_object();
+        w.begin_object().key("dry_run").value(true);
+        w.key("decision").raw(decision::to_json(result.record));
+        w.key("beschikking").value(result.beschikking).end_object();
         return views::json(w);
     }
     return views::json_text(decision::to_json(result.record), 201);
@@ -126,7 +129,7 @@ void add_decision_routes(Router& router)
     router.add({.method = "POST", .pattern = "/api/v1/clients/{id}/decisions",
                 .summary = "Decide on household help under a policy: outcome, minutes per week, reasons, draft",
                 .tag = "decisions", .roles = k_assessor, .writes = true, .audit_data = "decision",
-                .request_schema = "DecideInput", .response_schema = "Decision", .success_status = 201,
+                .request_schema = "DecideInput", .response_schema = "DecideAnswer", .success_status = 201,
                 .handler = decide});
     router.add({.method = "GET", .pattern = "/api/v1/decisions/{id}", .summary = "One decision with inputs and trace",
                 .tag = "decisions", .roles = k_assessor, .audit_data = "decision", .response_schema = "Decision",

@@ -95,6 +95,26 @@ Object::Ptr operation(const Route& route)
         p->set("schema", s);
         params->add(p);
     }
+    // Every signed-in POST may be made idempotent (http/idempotency.hpp).
+    const bool idempotent = route.method == "POST" && route.authenticated;
+    if (idempotent) {
+        Object::Ptr p = ordered();
+        p->set("name", "Idempotency-Key");
+        p->set("in", "header");
+        p->set("required", false);
+        p->set("description",
+               "1 to 100 visible ASCII characters. The first successful answer is kept for 24 hours (in memory, "
+               "per user and key; not across a restart) and a repeat of the same request with the key gets it "
+               "again with the header Idempotent-Replayed: true, without the request running twice. The key "
+               "with another method, path or body is 422; while the first request runs, a repeat is 409. "
+               "Refused requests are not kept: correct them and send them again with the same key.");
+        Object::Ptr s = ordered();
+        s->set("type", "string");
+        s->set("minLength", 1);
+        s->set("maxLength", 100);
+        p->set("schema", s);
+        params->add(p);
+    }
     if (params->size() > 0) op->set("parameters", params);
 
     if (!route.request_schema.empty()) {
@@ -113,8 +133,10 @@ Object::Ptr operation(const Route& route)
         responses->set("401", problem_response("No valid bearer token"));
         responses->set("403", problem_response("The role or its scope does not allow this"));
         responses->set("404", problem_response("Not found"));
-        if (route.writes) {
-            responses->set("409", problem_response("Conflicts with the stored state"));
+        if (route.writes || idempotent) {
+            responses->set("409", problem_response(idempotent ? "Conflicts with the stored state, or a request with "
+                                                                "the same Idempotency-Key is still running"
+                                                              : "Conflicts with the stored state"));
             responses->set("422", problem_response("Valid JSON, but a value breaks a rule (named in `field`)"));
         }
     }

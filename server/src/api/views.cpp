@@ -253,9 +253,9 @@ void goal(CompactWriter& w, const domain::Goal& g)
     w.end_object();
 }
 
-void melding(CompactWriter& w, const domain::Melding& m)
+void melding_fields(CompactWriter& w, const domain::Melding& m)
 {
-    w.begin_object().key("id").value(m.id.value).key("client_id").value(m.client.value);
+    w.key("id").value(m.id.value).key("client_id").value(m.client.value);
     w.key("received_on").value(date(m.received_on)).key("onderzoek_done_on");
     optional_date(w, m.onderzoek_done_on);
     w.key("aanvraag_on");
@@ -263,6 +263,35 @@ void melding(CompactWriter& w, const domain::Melding& m)
     w.key("decided_on");
     optional_date(w, m.decided_on);
     w.key("hh_minutes_requested").optional(m.hh_minutes_requested);
+}
+
+void melding(CompactWriter& w, const domain::Melding& m)
+{
+    w.begin_object();
+    melding_fields(w, m);
+    w.end_object();
+}
+
+void melding_with_deadlines(CompactWriter& w, const domain::Melding& m, const std::string& client_name,
+                            calendar::Date today)
+{
+    w.begin_object();
+    melding_fields(w, m);
+    w.key("client_name").value(client_name);
+    bool overdue = false;
+    std::optional<calendar::Date> next_due;
+    w.key("deadlines").begin_array();
+    for (const domain::Deadline& d : domain::deadlines(m, today)) {
+        w.begin_object().key("kind").value(to_string(d.kind)).key("due").value(date(d.due)).key("met_on");
+        optional_date(w, d.met_on);
+        w.key("days_late").value(d.days_late).key("overdue").value(d.overdue()).end_object();
+        if (d.met_on) continue;
+        overdue = overdue || d.overdue();
+        if (!next_due || d.due < *next_due) next_due = d.due;
+    }
+    w.end_array();
+    w.key("overdue").value(overdue).key("next_due");
+    optional_date(w, next_due);
     w.end_object();
 }
 

@@ -62,7 +62,13 @@ void signal(CompactWriter& w, const domain::Signal& s);
 void test_result(CompactWriter& w, const domain::TestResult& r);
 void goal_fields(CompactWriter& w, const domain::Goal& g);
 void goal(CompactWriter& w, const domain::Goal& g);
+void melding_fields(CompactWriter& w, const domain::Melding& m);
 void melding(CompactWriter& w, const domain::Melding& m);
+/// A melding on an access team's work list: with the client's name and its legal deadlines as
+/// they stand on `today`; "overdue" when a deadline not yet met is past, "next_due" the earliest
+/// due date of a deadline not yet met.
+void melding_with_deadlines(CompactWriter& w, const domain::Melding& m, const std::string& client_name,
+                            calendar::Date today);
 void team(CompactWriter& w, const domain::Team& t);
 void member(CompactWriter& w, const domain::Member& m);
 void user_fields(CompactWriter& w, const domain::User& u);

@@ -1,5 +1,6 @@
 #include "http/dispatcher.hpp"
 
+#include "http/idempotency.hpp"
 #include "http/problem.hpp"
 
 #include "reable/app/user_service.hpp"
@@ -14,6 +15,7 @@
 #include <cctype>
 #include <chrono>
 #include <istream>
+#include <optional>
 
 namespace reable::server {
 
@@ -102,6 +104,40 @@ std::string bearer_token(const Poco::Net::HTTPServerRequest& request)
     return header.substr(k_scheme.size());
 }
 
+/// The Idempotency-Key of a POST, checked; empty when there is none. Login ignores it: without a
+/// user there is nobody to remember the answer for (and a token must never be replayed).
+std::string idempotency_key(const Poco::Net::HTTPServerRequest& request, const Route& route)
+{
+    const std::string name(k_idempotency_header);
+    if (route.method != "POST" || !request.has(name)) return {};
+    const std::string key = request.get(name);
+    if (!valid_idempotency_key(key))
+        throw BadRequest(name + ": \"" + key.substr(0, 120) + "\" is not allowed; allowed: 1 to 100 visible ASCII "
+                                                             "characters (no spaces)",
+                         {{name, "1 to 100 visible ASCII characters"}});
+    return route.authenticated ? key : std::string();
+}
+
+/// A first request with an Idempotency-Key: forgotten again (the key free for a corrected
+/// request) unless its answer was remembered.
+struct KeyClaim {
+    KeyClaim(IdempotencyStore& s, std::int64_t u, std::string k, std::uint64_t t)
+        : store(s), user(u), key(std::move(k)), ticket(t)
+    {}
+    KeyClaim(const KeyClaim&) = delete;
+    KeyClaim& operator=(const KeyClaim&) = delete;
+    ~KeyClaim()
+    {
+        if (!remembered) store.release(user, key, ticket);
+    }
+
+    IdempotencyStore& store;
+    std::int64_t user;
+    std::string key;
+    std::uint64_t ticket;
+    bool remembered = false;
+};
+
 std::string roles_text(const std::set<domain::Role>& roles)
 {
     std::string out;
@@ -170,6 +206,7 @@ private:
         }
         const Route& route = *match->route;
         route_label = route.pattern;
+        const std::string key = idempotency_key(request, route);
         std::string body = read_body(request, m_settings.max_body_bytes);
         body_read = true;
 
@@ -184,6 +221,15 @@ private:
                 if (!route.roles.count(user.role))
                     throw Error(ErrorCode::forbidden, std::string(to_string(user.role)) + " may not " + route.method +
                                                           " " + route.pattern + "; allowed: " + roles_text(route.roles));
+            }
+            std::optional<KeyClaim> claim;
+            if (!key.empty()) {
+                IdempotencyStore::Claim c = m_context.idempotency.claim(
+                    user_id, key, request_fingerprint(route.method, request.getURI(), ctx.body()),
+                    IdempotencyStore::Clock::now());
+                if (c.outcome == IdempotencyStore::Outcome::replay) return replay(route, ctx, std::move(c));
+                check_claim(c.outcome);
+                claim.emplace(m_context.idempotency, user_id, key, c.ticket);
             }
             Response r;
             if (route.writes && !route.own_transaction) {
@@ -213,6 +259,14 @@ private:
                 // A read's audit lines are durable before the data leaves the server.
                 if (!route.writes) m_context.audit.append(ctx.audit_events(domain::AuditResult::success));
             }
+            // Only a success is remembered: after a refusal the user may correct the request and
+            // send it again with the same key.
+            if (claim && r.status < 400 && !r.stream) {
+                std::vector<ReplayAudit> accessed;
+                for (const AuditIntent& i : ctx.intents()) accessed.push_back({i.client, i.data});
+                m_context.idempotency.remember(user_id, key, claim->ticket, r, std::move(accessed));
+                claim->remembered = true;
+            }
             return r;
         } catch (const Error& e) {
             ctx.abandon_work();
@@ -225,6 +279,36 @@ private:
             m_context.audit.append(ctx.audit_events(domain::AuditResult::failed));
             throw;
         }
+    }
+
+    static void check_claim(IdempotencyStore::Outcome outcome)
+    {
+        const std::string name(k_idempotency_header);
+        if (outcome == IdempotencyStore::Outcome::in_progress)
+            throw Error(ErrorCode::conflict, "a request with this " + name + " is still being processed; wait for "
+                                             "its answer, then send it again to get that answer",
+                        {{name, "still being processed"}});
+        if (outcome == IdempotencyStore::Outcome::mismatch)
+            throw Error(ErrorCode::invalid_input, name + ": this key was used for a request with another method, "
+                                                         "path or body; use a new key for a new request",
+                        {{name, "used for another request"}});
+    }
+
+    /// The remembered answer to an earlier request with the same key, without running the handler
+    /// again. It shows the same client data once more, so it is audited as a read of it.
+    Response replay(const Route& route, RequestContext& ctx, IdempotencyStore::Claim claim)
+    {
+        for (const ReplayAudit& a : claim.audit) {
+            if (a.client)
+                ctx.record_client_access(*a.client, domain::AuditAction::read, a.data);
+            else
+                ctx.audit(domain::AuditAction::read, a.data);
+        }
+        ctx.finish_work();  // the sign-in's transaction (with the lines, for a route with its own)
+        if (!route.own_transaction) m_context.audit.append(ctx.audit_events(domain::AuditResult::success));
+        Response r = std::move(claim.response);
+        r.headers.emplace_back("Idempotent-Replayed", "true");
+        return r;
     }
 
     static Response run_handler(const Route& route, RequestContext& ctx)

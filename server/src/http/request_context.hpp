@@ -4,6 +4,7 @@
 // transaction (opened on first use: a write transaction for writing routes, else a read snapshot)
 // and the audit lines it records.
 
+#include "http/idempotency.hpp"
 #include "http/json_body.hpp"
 #include "http/router.hpp"
 #include "infra/audit_writer.hpp"
@@ -40,6 +41,7 @@ struct ServerContext {
     AuditWriter& audit;
     WriteBatcher& writes;
     LoginLimiter& limiter;
+    IdempotencyStore& idempotency;
     Metrics& metrics;
     const Router& router;
     std::chrono::minutes token_lifetime;

@@ -31,9 +31,10 @@ Principal load_principal(storage::UnitOfWork& work, const domain::User& user);
 /// an access assessor those of their municipality; evaluators and administrators no client record.
 void require_client_access(storage::UnitOfWork& work, const Principal& who, domain::ClientId client);
 
-/// Narrows a client or trajectory list to what the principal may see (sets team or municipality).
+/// Narrows a client, trajectory or melding list to what the principal may see (sets team or municipality).
 /// Error{forbidden} for roles that see no client records.
 void scope_query(const Principal& who, storage::ClientQuery& query);
 void scope_query(const Principal& who, storage::TrajectoryQuery& query);
+void scope_query(const Principal& who, storage::MeldingQuery& query);
 
 }  // namespace reable::app

@@ -41,7 +41,8 @@ struct Deadline {
 };
 
 /// The deadlines that apply to a melding on `today`: the onderzoek always; the decision once
-/// there is an aanvraag.
+/// there is an aanvraag. Storage orders the access team's work list by the same rule, written in
+/// SQL (migration 0007, column melding.deadline_order): change both together.
 std::vector<Deadline> deadlines(const Melding& melding, calendar::Date today);
 
 }  // namespace reable::domain

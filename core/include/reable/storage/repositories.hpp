@@ -51,6 +51,15 @@ struct ClientQuery {
     Page page;
 };
 
+/// Filters for the meldingen of many clients (an access team's work list); each one given
+/// narrows it.
+struct MeldingQuery {
+    std::optional<domain::MunicipalityId> municipality;
+    std::optional<domain::TeamId> team;  ///< clients with a trajectory the team serves
+    bool open_only = true;               ///< not yet decided
+    Page page;
+};
+
 /// Filters for a trajectory list; each one given narrows it.
 struct TrajectoryQuery {
     std::optional<domain::ClientId> client;
@@ -107,6 +116,10 @@ public:
     virtual std::optional<domain::Melding> melding(domain::MeldingId id) = 0;
     virtual void update_melding(const domain::Melding& m) = 0;
     virtual std::vector<domain::Melding> meldingen(std::optional<domain::ClientId> client) = 0;
+    /// A page of the meldingen the query admits, in deadline order: by the earliest due date of a
+    /// legal deadline not yet met (domain::deadlines), so the overdue ones come first, the most
+    /// overdue first; meldingen with every deadline met last; then by id.
+    virtual PageOf<domain::Melding> melding_page(const MeldingQuery& query) = 0;
 };
 
 class TrajectoryRepository {
