@@ -11,7 +11,7 @@ export function element(tag, attributes = {}, ...children) {
     else if (name === 'value') node.value = value;
     else node.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -21,7 +21,7 @@ export function element(tag, attributes = {}, ...children) {
 /// Replaces the main area and moves the focus there, so screen readers announce the new page.
 export function show(...nodes) {
   const main = document.getElementById('main');
-  main.replaceChildren(...nodes.flat().filter((node) => node !== null && node !== undefined && node !== false));
+  main.replaceChildren(...nodes.flat(Infinity).filter((node) => node !== null && node !== undefined && node !== false));
   main.focus({ preventScroll: true });
   window.scrollTo(0, 0);
 }

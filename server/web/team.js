@@ -344,7 +344,7 @@ export async function testPage({ id }, ctx) {
         items: scoringItems(definition, readForm(form)), test_date: date.value || undefined,
         birth_date: client.birth_date, sex: client.sex,
       });
-      if (ticket === scoring) liveBody.replaceChildren(...scorePanel(report).flat().filter(Boolean));
+      if (ticket === scoring) liveBody.replaceChildren(...scorePanel(report).flat(Infinity).filter(Boolean));
     } catch (error) {
       if (ticket !== scoring || !error.problem) return;
       // Values the scorer refuses are marked at their field while typing; the panel says why.
