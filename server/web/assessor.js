@@ -5,7 +5,6 @@ import { api, getJson, send } from './api.js';
 import { choices, element, field, link, notice, table } from './dom.js';
 import { code, day, local, t } from './i18n.js';
 import { bindForm, Draft, readForm, showProblem } from './forms.js';
-import { flash, takeFlash } from './flash.js';
 
 const pageSize = 50;
 
@@ -129,6 +128,10 @@ function outcomePanel(decision) {
     hh && hh.items.length ? [t('extra_items'), element('ul', { class: 'plain' }, hh.items.map((i) =>
       element('li', {}, `${local(i.label)} × ${i.count}${i.minutes === null ? '' : `: ${i.minutes} min`}`)))] : null,
     [t('policy_applied'), `${decision.policy.id} ${decision.policy.version}`],
+    // A recorded override: what was decided instead, and why.
+    decision.motivation ? [t('override_outcome'), element('strong', { 'data-testid': 'decided' },
+      `${code(decision.outcome)}${decision.minutes_per_week === null ? '' : `, ${decision.minutes_per_week} min`}`)] : null,
+    decision.motivation ? [t('motivation'), decision.motivation] : null,
   ].filter(Boolean);
   return element('section', { class: 'outcome', 'aria-labelledby': 'outcome-heading' },
     element('h2', { id: 'outcome-heading' }, t('outcome')),
@@ -172,10 +175,11 @@ function decisionForm(client, policies, last) {
     draft: new Draft(`decision.${client.id}`), general, button,
     submit: (values, key) => send('POST', `/api/v1/clients/${client.id}/decisions`, body(values), { idempotencyKey: key }),
     done: async (decision) => {
+      // Recorded: the form has done its work and gives way to the decision and its draft.
       const text = await (await api(`/api/v1/decisions/${decision.id}/beschikking`)).text();
-      flash(t('decision_saved'));
-      result.replaceChildren(takeFlash(), outcomePanel(decision), beschikkingView(text));
-      result.scrollIntoView();
+      form.replaceChildren(element('h2', { id: 'decide-heading' }, t('decision')),
+        notice(t('decision_saved'), 'success'), outcomePanel(decision), beschikkingView(text));
+      form.scrollIntoView();
     },
   });
   compute.addEventListener('click', async () => {

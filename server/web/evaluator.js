@@ -9,9 +9,10 @@ const percent = (x) => `${Math.round(x * 100)}%`;
 const fixed = (x) => (x === null || x === undefined ? '–' : Number(x).toFixed(2));
 
 export async function dashboardPage(params, ctx) {
-  const [indicators, km] = await Promise.all([
-    getJson('/api/v1/exports/report/indicators.json'),
-    api('/api/v1/exports/report/km.svg').then((r) => r.blob())]);
+  // The figures first; the curve follows (each report file is computed over the whole cohort, so
+  // asking for both at once would make the first wait for the second).
+  const indicators = await getJson('/api/v1/exports/report/indicators.json');
+  const km = element('img', { alt: t('km'), width: 720, height: 420 });
   const all = indicators.rows.filter((r) => r.group === 'all');
   const find = (indicator, extra = {}) => all.find((r) => r.indicator === indicator &&
     Object.entries(extra).every(([k, v]) => r[k] === v));
@@ -41,10 +42,12 @@ export async function dashboardPage(params, ctx) {
     element('h2', {}, t('hh')),
     table([t('point'), t('none'), t('lower'), t('granted')], hhRows),
     element('h2', {}, t('km')),
-    element('figure', { class: 'plot' }, element('img', { src: URL.createObjectURL(km), alt: t('km') })),
+    element('figure', { class: 'plot' }, km),
     element('h2', {}, t('change')),
     table([t('instrument'), t('occasion'), 'n', t('mean_change'), t('interval'), t('meaningful')], changeRows,
           { className: 'numbers' }));
+  api('/api/v1/exports/report/km.svg').then((r) => r.blob()).then((blob) => { km.src = URL.createObjectURL(blob); })
+    .catch(() => { km.replaceWith(notice(t('failed'), 'error')); });
 }
 
 async function download(href, name) {

@@ -252,16 +252,26 @@ test('the access assessor sees deadlines and decides: outcome, minutes, band, re
   const melding = await call(wij, 'POST', `/api/v1/clients/${client}/meldingen`,
                              { received_on: trajectory.today, hh_minutes_requested: 150 });
   assert.equal(melding.status, 201);
+  // Another asked 60 days ago and has had no onderzoek: 18 days past the 6-week deadline.
+  const other = (await call(wij, 'GET', '/api/v1/trajectories?status=follow_up&limit=2')).json.items[1].client_id;
+  const received = new Date(`${trajectory.today}T12:00:00Z`);
+  received.setUTCDate(received.getUTCDate() - 60);
+  const late = await call(wij, 'POST', `/api/v1/clients/${other}/meldingen`,
+                          { received_on: received.toISOString().slice(0, 10), hh_minutes_requested: 90 });
+  assert.equal(late.status, 201);
   const decisionsBefore = (await call(wij, 'GET', `/api/v1/clients/${client}/decisions`)).json.items.length;
   await withBrowser({}, async (page) => {
     await signIn(page, 'wij');
     await page.waitForSelector('table.meldingen');
     await auditPage(page, 'meldingen');
     await screenshot(page, 'meldingen');
-    // Overdue deadlines are marked as such.
-    const overdue = await page.$$eval('table.meldingen .status-overdue', (n) => n.length);
-    const openOverdue = (await call(wij, 'GET', '/api/v1/meldingen?open=true&limit=50')).json.items.filter((m) => m.overdue).length;
-    assert.equal(overdue > 0, openOverdue > 0);
+    // The overdue melding comes first and is marked, with how late it is.
+    const firstRow = await page.$eval('table.meldingen tbody tr', (tr) => ({
+      text: tr.textContent, marked: tr.querySelectorAll('.status-overdue').length }));
+    assert.match(firstRow.text, /18 dagen te laat/);
+    assert.ok(firstRow.marked >= 1);
+    const secondRow = await page.$eval('table.meldingen tbody tr:nth-child(2)', (tr) => tr.querySelectorAll('.status-overdue').length);
+    assert.equal(secondRow, 0, 'a melding within its deadline is not marked');
 
     await page.goto(`${base}/#/decide/${client}`);
     await page.waitForSelector('form[aria-labelledby=findings-heading]');
@@ -289,10 +299,18 @@ test('the access assessor sees deadlines and decides: outcome, minutes, band, re
     assert.ok((await page.textContent('[data-error-for=motivation]')).length > 0);
     await page.fill('textarea[name=motivation]', 'Mantelzorger valt weg; zie gespreksverslag van het onderzoek.');
     await page.click('form[aria-labelledby=decide-heading] button[type=submit]');
-    await page.waitForSelector('.decision-result .notice.success');
+    await page.waitForSelector('[data-testid=decided]');
+    assert.match(await page.textContent('[data-testid=decided]'), /120 min/);
     assert.match(await page.textContent('[data-testid=beschikking]'), /120 minuten per week/);
     assert.ok(await page.$('button:text("Afdrukken")'));
     await screenshot(page, 'decision-beschikking');
+    // Printed, the page is the beschikking alone.
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector) => page.$eval(selector, (el) => getComputedStyle(el).visibility === 'visible');
+    assert.equal(await shown('[data-testid=beschikking]'), true);
+    assert.equal(await shown('main h1'), false);
+    assert.equal(await shown('#nav'), false);
+    await page.emulateMedia({ media: 'screen' });
   });
   const decisions = (await call(wij, 'GET', `/api/v1/clients/${client}/decisions`)).json.items;
   assert.equal(decisions.length, decisionsBefore + 1);
@@ -305,7 +323,7 @@ test('the evaluator sees the cohort dashboard and downloads an export, with noth
     await signIn(page, 'onderzoeker');
     await page.waitForSelector('[data-testid=card-enrolled]');
     assert.match(await page.textContent('[data-testid=card-enrolled]'), /200/);
-    await page.waitForSelector('.plot img');
+    await page.waitForFunction(() => document.querySelector('.plot img')?.naturalWidth > 0);
     const names = (await call(wij, 'GET', '/api/v1/clients?limit=5')).json.items.map((c) => c.name);
     const text = await page.textContent('main');
     for (const name of names) assert.ok(!text.includes(name), `no client name on the dashboard (${name})`);
