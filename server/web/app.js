@@ -82,7 +82,10 @@ function loginPage() {
             inputs[body.field].setAttribute('aria-invalid', 'true');
             inputs[body.field].focus();
           } else {
+            // "Wrong username or password" names no field: the password is the one to type again.
             general.replaceChildren(notice(body.detail || t('failed'), 'error'));
+            password.select();
+            password.focus();
           }
           return;
         }

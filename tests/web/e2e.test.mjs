@@ -83,6 +83,12 @@ test('a wrong password is reported next to the password field and signs nobody i
     assert.ok(message.length > 5, `a message is shown: ${message}`);
     assert.equal(await page.evaluate(() => sessionStorage.getItem('reable.token')), null);
     await screenshot(page, 'login-error');
+    // By keyboard alone: the focus is on the field in error; type and press Enter.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'password');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('reable-demo');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#logout:not([hidden])');
   });
 });
 
@@ -104,6 +110,18 @@ test('the agenda lists visits with overdue ones first and links to the trajector
     assert.ok(images.length >= 1 && images.every((i) => i.ok && i.alt), JSON.stringify(images));
     await auditPage(page, 'trajectory page');
     await screenshot(page, 'trajectory');
+
+    // A COPM goal, set from the same page.
+    const goals = trajectory.goals.length;
+    await page.fill('input[name=problem]', 'Zelf de bedden verschonen');
+    await page.fill('input[name=importance]', '8');
+    await page.click('section[aria-labelledby=goals-heading] button[type=submit]');
+    await page.waitForSelector('.notice.success');
+    assert.equal(await page.textContent('.notice.success'), 'Doel toegevoegd.');
+    const after = (await call(fysio, 'GET', `/api/v1/trajectories/${trajectory.id}`)).json.goals;
+    assert.equal(after.length, goals + 1);
+    assert.ok(after.some((g) => g.problem === 'Zelf de bedden verschonen' && g.importance === 8));
+    assert.ok((await page.textContent('section[aria-labelledby=goals-heading] table')).includes('Zelf de bedden verschonen'));
   });
 });
 
@@ -146,6 +164,10 @@ test('a double tap on save sends one request', async () => {
     await page.goto(`${base}/#/trajectory/${trajectory.id}/session`);
     await page.waitForSelector('form[aria-label="Sessie vastleggen"]');
     await page.selectOption('select[name=kind]', 'assessment');
+    // The chips are check boxes underneath: reachable by Tab and checked with Space.
+    await page.focus('input[name=signals][value=fall]');
+    await page.keyboard.press('Space');
+    assert.equal(await page.isChecked('input[name=signals][value=fall]'), true);
     let posts = 0;
     page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/sessions')) posts += 1; });
     await page.$eval('form button[type=submit]', (b) => { b.click(); b.click(); });
