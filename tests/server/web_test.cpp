@@ -6,6 +6,9 @@
 #include <doctest/doctest.h>
 
 #include <regex>
+#include <set>
+#include <string>
+#include <vector>
 
 using namespace reable::testing;
 
@@ -49,6 +52,26 @@ TEST_CASE("an unknown web file is a 404 problem, and the page's script signs in 
     const HttpResult script = server.get("/app/app.js");
     REQUIRE(script.status == 200);
     CHECK(script.body.find("/api/v1/auth/login") != std::string::npos);
-    // Text reaches the page through textContent only: no HTML is built from data.
-    CHECK(script.body.find("innerHTML") == std::string::npos);
+
+    // Every module app.js imports, directly or through another, is served; none builds HTML from
+    // data (text reaches the page through textContent only) or evaluates strings.
+    const std::regex import_of(R"re(from '\./([a-z_]+\.js)')re");
+    std::vector<std::string> pending{"app.js"};
+    std::set<std::string> seen;
+    while (!pending.empty()) {
+        const std::string name = pending.back();
+        pending.pop_back();
+        if (!seen.insert(name).second) continue;
+        const HttpResult module = server.get("/app/" + name);
+        INFO(name);
+        REQUIRE(module.status == 200);
+        CHECK(module.content_type == "text/javascript; charset=utf-8");
+        CHECK(module.body.find("innerHTML") == std::string::npos);
+        CHECK(module.body.find("outerHTML") == std::string::npos);
+        CHECK(module.body.find("eval(") == std::string::npos);
+        for (auto it = std::sregex_iterator(module.body.begin(), module.body.end(), import_of);
+             it != std::sregex_iterator(); ++it)
+            pending.push_back((*it)[1]);
+    }
+    CHECK(seen.size() >= 8);  // app, api, dom, forms, i18n, flash and one module per role
 }
