@@ -46,7 +46,12 @@ export async function dashboardPage(params, ctx) {
     element('h2', {}, t('change')),
     table([t('instrument'), t('occasion'), 'n', t('mean_change'), t('interval'), t('meaningful')], changeRows,
           { className: 'numbers' }));
-  api('/api/v1/exports/report/km.svg').then((r) => r.blob()).then((blob) => { km.src = URL.createObjectURL(blob); })
+  api('/api/v1/exports/report/km.svg')
+    .then((r) => r.blob())
+    .then((blob) => {
+      km.addEventListener('load', () => URL.revokeObjectURL(km.src), { once: true });
+      km.src = URL.createObjectURL(blob);
+    })
     .catch(() => { km.replaceWith(notice(t('failed'), 'error')); });
 }
 

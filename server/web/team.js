@@ -87,7 +87,7 @@ async function plot(trajectory, instrument, name) {
     const response = await api(`/api/v1/trajectories/${trajectory}/plots/${encodeURIComponent(instrument)}?lang=${
       document.documentElement.lang}`);
     const url = URL.createObjectURL(await response.blob());
-    return element('figure', { class: 'plot' }, element('img', { src: url, alt: name }),
+    return element('figure', { class: 'plot' }, element('img', { src: url, alt: name, onload: () => URL.revokeObjectURL(url) }),
                    element('figcaption', {}, name));
   } catch (error) {
     if (error.status === 404) return null;  // no numeric result of this test yet
