@@ -3,6 +3,7 @@
 // composition root of the server: it opens the store, loads the protocols, builds the router and
 // translates start-up errors into an exit status.
 
+#include "api/report_cache.hpp"
 #include "api/routes.hpp"
 #include "http/dispatcher.hpp"
 #include "infra/audit_writer.hpp"
@@ -76,9 +77,10 @@ private:
         std::filesystem::path key_file = o.pseudonym_key;
         if (key_file.empty()) key_file = std::filesystem::path(o.database).concat(".pseudonym-key");
         const exports::PseudonymKey key = exports::PseudonymKey::load_or_create(key_file);
+        ReportCache reports;
         ServerContext context{registry, clock, pool, audit, writes, limiter, idempotency, metrics, router,
                               std::chrono::minutes(o.token_minutes), key,
-                              o.tariff.empty() ? std::nullopt : Decimal::parse(o.tariff)};
+                              o.tariff.empty() ? std::nullopt : Decimal::parse(o.tariff), reports};
         JsonLog access_log(o.access_log, false);
         JsonLog error_log(o.error_log, true);
 

@@ -1,6 +1,7 @@
 // Evaluator exports over real HTTP: a file streamed in chunks, its run on record with a manifest
 // whose digest is that of the body received, and refusals that record nothing.
 
+#include "scenario.hpp"
 #include "server_fixture.hpp"
 
 #include "reable/security/crypto.hpp"
@@ -110,4 +111,44 @@ TEST_CASE("bad export requests are refused before anything is recorded or sent")
     const HttpResult unknown = server.get("/api/v1/exports/outcomes/secrets.csv", onderzoeker);
     CHECK(unknown.json()->getValue<std::string>("detail").find("its files: outcomes_long.csv, outcomes_wide.csv") !=
           std::string::npos);
+}
+
+namespace {
+
+int enrolled(const HttpResult& indicators)
+{
+    REQUIRE_MESSAGE(indicators.status == 200, indicators.body);
+    const auto rows = indicators.json()->getArray("rows");
+    for (unsigned i = 0; i < rows->size(); ++i) {
+        const auto row = rows->getObject(i);
+        if (row->getValue<std::string>("group") == "all" && row->getValue<std::string>("indicator") == "enrolled")
+            return row->getValue<int>("n");
+    }
+    FAIL("no enrolled row");
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("the report is computed once for its files, and a write through the server brings a fresh one")
+{
+    TestServer server;
+    const std::string wij = server.login("wij");
+    const Scenario s = make_scenario(server, wij);
+    const std::string onderzoeker = server.login("onderzoeker");
+    const HttpResult first = server.get("/api/v1/exports/report/indicators.json", onderzoeker);
+    const int before = enrolled(first);
+    // The same report again (and its curve from the same computation): the same figures.
+    CHECK(server.get("/api/v1/exports/report/km.svg", onderzoeker).status == 200);
+    CHECK(server.get("/api/v1/exports/report/indicators.json", onderzoeker).body == first.body);
+
+    const HttpResult started = server.post(
+        "/api/v1/trajectories",
+        R"({"client_id": )" + std::to_string(s.spare_client) + R"(, "template_id": "groningen-14w-2y", "start_date": ")" +
+            s.days_ago(7) + R"(", "member_ids": [)" + s.member_ids + "]}",
+        wij);
+    REQUIRE_MESSAGE(started.status == 201, started.body);
+    CHECK(enrolled(server.get("/api/v1/exports/report/indicators.json", onderzoeker)) == before + 1);
+    // Other filters are another report.
+    CHECK(enrolled(server.get("/api/v1/exports/report/indicators.json?min_cell=1", onderzoeker)) == before + 1);
 }

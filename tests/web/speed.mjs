@@ -21,8 +21,9 @@ async function measure(user, pages) {
       times.push(await page.evaluate(() => performance.getEntriesByName('reable:content').at(-1)?.startTime ??
                                            performance.now()));
     }
+    const first = times[0];
     times.sort((a, b) => a - b);
-    results.push({ user, page: name, median_ms: Math.round(times[Math.floor(runs / 2)]),
+    results.push({ user, page: name, first_ms: Math.round(first), median_ms: Math.round(times[Math.floor(runs / 2)]),
                    max_ms: Math.round(times.at(-1)) });
   }
   await context.close();
@@ -48,5 +49,8 @@ await measure('wij', [
 await measure('onderzoeker', [['dashboard', '#/dashboard', '[data-testid=card-enrolled]'], ['exports', '#/exports', 'ul.downloads']]);
 
 writeFileSync(join(artifacts, 'speed.json'), `${JSON.stringify({ clients: 10000, runs, results }, null, 2)}\n`);
-console.log('first meaningful content, 10,000 clients (median and slowest of', runs, 'full page loads):');
-for (const r of results) console.log(`  ${r.user.padEnd(12)} ${r.page.padEnd(14)} ${String(r.median_ms).padStart(6)} ms  (max ${r.max_ms} ms)`);
+console.log(`first meaningful content, 10,000 clients: the first of ${runs} full page loads, their median and slowest`);
+for (const r of results) {
+  console.log(`  ${r.user.padEnd(12)} ${r.page.padEnd(14)} first ${String(r.first_ms).padStart(5)} ms  ` +
+              `median ${String(r.median_ms).padStart(5)} ms  max ${String(r.max_ms).padStart(5)} ms`);
+}

@@ -4,17 +4,20 @@
 #include "reable/exports/record_stream.hpp"
 
 #include <memory>
+#include <mutex>
 
 namespace reable::app {
 namespace {
 
-/// Computes the indicators once, on the first file's transaction, for all the report's files.
+/// Computes the indicators once, on the first file's transaction, for all the report's files. The
+/// server may serve one report to several requests at once: the first computes, the others wait.
 class SharedIndicators {
 public:
     explicit SharedIndicators(const ExportContext& c) : m_context(c) {}
 
     const exports::CohortIndicators& get(storage::UnitOfWork& work)
     {
+        const std::lock_guard lock(m_mutex);
         if (m_indicators) return *m_indicators;
         const ExportContext& c = m_context;
         exports::IndicatorSettings settings{c.options.as_of, std::nullopt, c.report.min_cell};
@@ -33,6 +36,7 @@ public:
 
 private:
     const ExportContext& m_context;
+    std::mutex m_mutex;
     std::unique_ptr<exports::CohortIndicators> m_indicators;
 };
 

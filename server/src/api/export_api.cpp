@@ -2,6 +2,7 @@
 // recorded as an export run before the first byte leaves and completed with its manifest after
 // the last. For the evaluator role only.
 
+#include "api/report_cache.hpp"
 #include "api/routes.hpp"
 #include "api/views.hpp"
 #include "http/problem.hpp"
@@ -36,13 +37,16 @@ app::ExportKind export_kind(const RequestContext& ctx)
     throw Error(ErrorCode::not_found, "no export \"" + text + "\"; known: outcomes, codebook, fhir, report");
 }
 
-/// Everything a streamed file needs after the handler returned: it must outlive the handler.
-struct ExportState {
-    exports::ExportOptions options;
-    app::ReportSettings report;
-    std::unique_ptr<app::ExportContext> context;
-    std::vector<app::ExportFile> files;
-};
+/// What makes two reports the same: their filters, date mode, smallest cell and day.
+std::string report_key(const ExportState& state)
+{
+    const exports::ExportOptions& o = state.options;
+    const auto day = [](const std::optional<calendar::Date>& d) { return d ? calendar::format_iso_date(*d) : std::string(); };
+    return day(o.filter.from) + "|" + day(o.filter.to) + "|" + (o.filter.area ? std::to_string(o.filter.area->value) : "") +
+           "|" + (o.filter.team ? std::to_string(o.filter.team->value) : "") + "|" +
+           (o.dates == exports::DateMode::month ? "month" : "days") + "|" + std::to_string(state.report.min_cell) + "|" +
+           day(o.as_of);
+}
 
 std::shared_ptr<ExportState> prepare(RequestContext& ctx, app::ExportKind kind)
 {
@@ -80,10 +84,16 @@ std::shared_ptr<ExportState> prepare(RequestContext& ctx, app::ExportKind kind)
     }
     o.as_of = ctx.server.clock.today();
     state->report.tariff_per_hour = ctx.server.tariff_per_hour;
+    // A report with these filters computed today, with no write since, is the same report.
+    const std::uint64_t generation = ctx.server.data_generation.load();
+    const std::string key = report_key(*state);
+    if (kind == app::ExportKind::report)
+        if (auto cached = ctx.server.reports.find(key, generation, ReportCache::Clock::now())) return cached;
     state->context = std::make_unique<app::ExportContext>(app::ExportContext{
         ctx.server.registry, ctx.server.pseudonym_key, o, state->report, {},
         app::measured_instruments(work, ctx.server.registry, o.filter)});
     state->files = app::export_files(kind, *state->context);
+    if (kind == app::ExportKind::report) ctx.server.reports.store(key, generation, ReportCache::Clock::now(), state);
     return state;
 }
 

@@ -259,6 +259,7 @@ private:
                 // A read's audit lines are durable before the data leaves the server.
                 if (!route.writes) m_context.audit.append(ctx.audit_events(domain::AuditResult::success));
             }
+            if (route.writes && r.status < 400) m_context.data_generation.fetch_add(1);
             // Only a success is remembered: after a refusal the user may correct the request and
             // send it again with the same key.
             if (claim && r.status < 400 && !r.stream) {

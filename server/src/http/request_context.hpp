@@ -21,6 +21,7 @@
 #include "reable/protocol/registry.hpp"
 #include "reable/storage/database.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -31,6 +32,7 @@
 namespace reable::server {
 
 class Metrics;
+class ReportCache;
 
 /// What all requests share: built once at start-up by the server, then only read (the pool, the
 /// audit writer and the limiter do their own locking).
@@ -47,6 +49,9 @@ struct ServerContext {
     std::chrono::minutes token_lifetime;
     const exports::PseudonymKey& pseudonym_key;
     std::optional<Decimal> tariff_per_hour;  ///< for export reports
+    ReportCache& reports;
+    /// Counts the write requests that succeeded: a cached report is valid while it stands still.
+    std::atomic<std::uint64_t> data_generation{0};
 };
 
 /// One client-data access a handler announced: written as an audit line with the request's result.
