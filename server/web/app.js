@@ -123,7 +123,8 @@ function renderChrome(current) {
 let rendering = 0;
 
 async function route() {
-  const path = location.hash.replace(/^#\/?/, '');
+  // The page's path without its query ("trajectories?offset=50" is the trajectories page).
+  const path = location.hash.replace(/^#\/?/, '').split('?')[0];
   if (!session.token()) {
     me = null;
     renderChrome('login');

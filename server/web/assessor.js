@@ -16,8 +16,8 @@ function pager(page, path) {
   const offset = page.offset || 0;
   return element('p', { class: 'pager' },
     `${page.items.length ? offset + 1 : 0}–${offset + page.items.length} ${t('of')} ${page.total} `,
-    offset > 0 ? link(`#/${path}?offset=${Math.max(0, offset - pageSize)}`, '←', { 'aria-label': t('back') }) : null, ' ',
-    offset + pageSize < page.total ? link(`#/${path}?offset=${offset + pageSize}`, '→', { 'aria-label': 'next' }) : null);
+    offset > 0 ? link(`#/${path}?offset=${Math.max(0, offset - pageSize)}`, '←', { 'aria-label': t('page_previous') }) : null, ' ',
+    offset + pageSize < page.total ? link(`#/${path}?offset=${offset + pageSize}`, '→', { 'aria-label': t('page_next') }) : null);
 }
 
 function deadlineText(d) {

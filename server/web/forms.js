@@ -102,12 +102,13 @@ export function showProblem(form, general, error) {
     }
     if (!placed) unplaced.push(e.field ? `${e.field}: ${e.message}` : e.message);
   }
-  general.replaceChildren(notice(placed(unplaced, problem), 'error'));
+  general.replaceChildren(notice(summary(unplaced, problem), 'error'));
   if (unplaced.length > 1) general.append(element('ul', {}, unplaced.map((m) => element('li', {}, m))));
   (first || general).focus?.();
 }
 
-function placed(unplaced, problem) {
+/// The line above the form: the one error no field took, or a call to check the marked fields.
+function summary(unplaced, problem) {
   if (unplaced.length === 1) return unplaced[0];
   return unplaced.length === 0 ? t('fix_fields') : problem.detail || t('failed');
 }

@@ -8,7 +8,7 @@ const text = {
     password: 'Wachtwoord', welcome: 'Welkom', loading: 'Laden…', failed: 'Er ging iets mis',
     expired: 'Uw sessie is verlopen. Meld u opnieuw aan; wat u had ingevuld staat er nog.',
     empty: 'Niets te tonen.', yes: 'ja', no: 'nee', of: 'van', save: 'Opslaan', cancel: 'Annuleren',
-    back: 'Terug', saving: 'Bezig met opslaan…', saved: 'Opgeslagen.', print: 'Afdrukken',
+    back: 'Terug', page_previous: 'Vorige', page_next: 'Volgende', saving: 'Bezig met opslaan…', saved: 'Opgeslagen.', print: 'Afdrukken',
     fix_fields: 'Controleer de gemarkeerde velden.', required: 'Verplicht veld.',
     // pages
     agenda: 'Agenda', trajectories: 'Trajecten', clients: 'Cliënten', exports: 'Exports',
@@ -69,7 +69,7 @@ const text = {
     password: 'Password', welcome: 'Welcome', loading: 'Loading…', failed: 'Something went wrong',
     expired: 'Your session has expired. Please sign in again; what you had typed is kept.',
     empty: 'Nothing to show.', yes: 'yes', no: 'no', of: 'of', save: 'Save', cancel: 'Cancel',
-    back: 'Back', saving: 'Saving…', saved: 'Saved.', print: 'Print',
+    back: 'Back', page_previous: 'Previous', page_next: 'Next', saving: 'Saving…', saved: 'Saved.', print: 'Print',
     fix_fields: 'Please check the marked fields.', required: 'Required.',
     agenda: 'Agenda', trajectories: 'Trajectories', clients: 'Clients', exports: 'Exports',
     dashboard: 'Dashboard', users: 'Users', signals: 'Signals', meldingen: 'Requests',

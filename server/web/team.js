@@ -64,9 +64,9 @@ export async function trajectoriesPage(params, ctx) {
   const template = (id) => local(cat.trajectories.find((x) => x.id === id)?.name) || id;
   const pager = element('p', { class: 'pager' },
     `${offset + 1}–${offset + list.items.length} ${t('of')} ${list.total} `,
-    offset > 0 ? link(`#/trajectories?offset=${Math.max(0, offset - pageSize)}`, '←', { 'aria-label': t('back') }) : null,
+    offset > 0 ? link(`#/trajectories?offset=${Math.max(0, offset - pageSize)}`, '←', { 'aria-label': t('page_previous') }) : null,
     ' ',
-    offset + pageSize < list.total ? link(`#/trajectories?offset=${offset + pageSize}`, '→', { 'aria-label': 'next' }) : null);
+    offset + pageSize < list.total ? link(`#/trajectories?offset=${offset + pageSize}`, '→', { 'aria-label': t('page_next') }) : null);
   ctx.show(element('h1', {}, t('trajectories')), pager,
     table([t('who'), t('template'), t('start'), t('state')], list.items.map((i) => [
       link(`#/trajectory/${i.id}`, i.client_name || `#${i.id}`), template(i.template_id), day(i.start_date),

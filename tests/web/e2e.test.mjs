@@ -363,6 +363,19 @@ test('the evaluator sees the cohort dashboard and downloads an export, with noth
   });
 });
 
+test('long lists page through 50 at a time', async () => {
+  await withBrowser({}, async (page) => {
+    await signIn(page, 'wij');
+    await page.goto(`${base}/#/clients`);
+    await page.waitForSelector('.pager');
+    assert.match(await page.textContent('.pager'), /^1–50 van \d+/);
+    await page.click('.pager a[aria-label=Volgende]');
+    await page.waitForFunction(() => /^51–/.test(document.querySelector('.pager')?.textContent || ''));
+    assert.equal(await page.textContent('main h1'), 'Cliënten');
+    assert.equal(await page.$$eval('main tbody tr', (rows) => rows.length), 50);
+  });
+});
+
 test('a team member cannot open a client of another team', async () => {
   const refused = await call(fysio2, 'GET', `/api/v1/trajectories/${trajectory.id}`);
   assert.equal(refused.status, 403);
