@@ -2,23 +2,9 @@
 // (onderzoek findings, the engine's outcome, an override with its motivation, the beschikking).
 
 import { api, getJson, send } from './api.js';
-import { choices, element, field, link, notice, table } from './dom.js';
-import { code, day, local, t } from './i18n.js';
-import { bindForm, Draft, readForm, showProblem } from './forms.js';
-
-const pageSize = 50;
-
-function offsetParam() {
-  return Number(new URLSearchParams(location.hash.split('?')[1] || '').get('offset')) || 0;
-}
-
-function pager(page, path) {
-  const offset = page.offset || 0;
-  return element('p', { class: 'pager' },
-    `${page.items.length ? offset + 1 : 0}–${offset + page.items.length} ${t('of')} ${page.total} `,
-    offset > 0 ? link(`#/${path}?offset=${Math.max(0, offset - pageSize)}`, '←', { 'aria-label': t('page_previous') }) : null, ' ',
-    offset + pageSize < page.total ? link(`#/${path}?offset=${offset + pageSize}`, '→', { 'aria-label': t('page_next') }) : null);
-}
+import { choices, element, field, link, listOffset, notice, pager, pageSize, table } from './dom.js';
+import { code, day, language, local, t } from './i18n.js';
+import { bindForm, Draft, readForm, showProblem, typedNumber } from './forms.js';
 
 function deadlineText(d) {
   if (d.met_on) return `${code(d.kind)}: ${t('met')} ${day(d.met_on)}${d.days_late ? ` (${t('days_late', d.days_late)})` : ''}`;
@@ -26,7 +12,7 @@ function deadlineText(d) {
 }
 
 export async function meldingenPage(params, ctx) {
-  const page = await getJson(`/api/v1/meldingen?open=true&limit=${pageSize}&offset=${offsetParam()}`);
+  const page = await getJson(`/api/v1/meldingen?open=true&limit=${pageSize}&offset=${listOffset()}`);
   const rows = page.items.map((m) => [
     link(`#/decide/${m.client_id}`, m.client_name), day(m.received_on),
     m.hh_minutes_requested === null ? '–' : String(m.hh_minutes_requested),
@@ -38,7 +24,7 @@ export async function meldingenPage(params, ctx) {
 }
 
 export async function clientsPage(params, ctx) {
-  const page = await getJson(`/api/v1/clients?limit=${pageSize}&offset=${offsetParam()}`);
+  const page = await getJson(`/api/v1/clients?limit=${pageSize}&offset=${listOffset()}`);
   ctx.show(element('h1', {}, t('clients')), pager(page, 'clients'),
     table([t('name'), t('birth'), ''], page.items.map((c) => [c.name, day(c.birth_date),
       link(`#/decide/${c.id}`, t('decide'))])));
@@ -73,15 +59,9 @@ const words = {
         reablement_wait_days: 'Days until reablement can start', limitation: 'Limitation in household tasks',
         findings_date: 'Date of the onderzoek' },
 };
-const word = (key) => words[document.documentElement.lang === 'en' ? 'en' : 'nl'][key];
-const flagName = (key) => flagNames[document.documentElement.lang === 'en' ? 'en' : 'nl'][key];
+const word = (key) => words[language][key];
+const flagName = (key) => flagNames[language][key];
 const outcomes = ['reablement_first', 'reablement_offered', 'hh_granted', 'temporary_hh', 'no_hh_needed', 'not_applicable'];
-
-function optional(text) {
-  const trimmed = String(text ?? '').trim();
-  if (trimmed === '') return undefined;
-  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
-}
 
 function findingsForm(client) {
   const general = element('div', { tabindex: '-1' });
@@ -104,9 +84,9 @@ function findingsForm(client) {
     submit: (values, key) => {
       const body = Object.fromEntries(flags.map((f) => [f, values.flags.includes(f)]));
       Object.assign(body, {
-        date: values.date || undefined, cognitive_screen: optional(values.cognitive_screen),
+        date: values.date || undefined, cognitive_screen: typedNumber(values.cognitive_screen),
         dementia: values.dementia, decline_since: values.decline_since || undefined,
-        reablement_wait_days: optional(values.reablement_wait_days), limitation: values.limitation,
+        reablement_wait_days: typedNumber(values.reablement_wait_days), limitation: values.limitation,
       });
       return send('POST', `/api/v1/clients/${client.id}/onderzoek`, body, { idempotencyKey: key });
     },
@@ -169,7 +149,7 @@ function decisionForm(client, policies, last) {
     general, element('p', {}, button));
   const body = (values) => ({
     policy: values.policy, choice: values.choice || 'not_asked', outcome: values.outcome || undefined,
-    minutes: optional(values.minutes), motivation: values.motivation || undefined,
+    minutes: typedNumber(values.minutes), motivation: values.motivation || undefined,
   });
   const binding = bindForm(form, {
     draft: new Draft(`decision.${client.id}`), general, button,

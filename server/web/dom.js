@@ -64,3 +64,20 @@ export const link = (href, label, attributes = {}) => element('a', { href, ...at
 export function notice(message, kind = 'info') {
   return element('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
 }
+
+export const pageSize = 50;
+
+/// The offset a list page was asked for ("#/clients?offset=50").
+export function listOffset() {
+  return Number(new URLSearchParams(location.hash.split('?')[1] || '').get('offset')) || 0;
+}
+
+/// "51–100 of 200" with links to the previous and next page of a list answered by the API.
+export function pager(page, path) {
+  const offset = page.offset || 0;
+  return element('p', { class: 'pager' },
+    `${page.items.length ? offset + 1 : 0}–${offset + page.items.length} ${t('of')} ${page.total} `,
+    offset > 0 ? link(`#/${path}?offset=${Math.max(0, offset - pageSize)}`, '←', { 'aria-label': t('page_previous') }) : null,
+    ' ',
+    offset + pageSize < page.total ? link(`#/${path}?offset=${offset + pageSize}`, '→', { 'aria-label': t('page_next') }) : null);
+}

@@ -64,10 +64,18 @@ export class Draft {
   clear() { sessionStorage.removeItem(this.key); }
 }
 
-export function clearErrors(form, general) {
-  for (const p of form.querySelectorAll('.field-error')) p.textContent = '';
-  for (const c of form.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
-  general.replaceChildren();
+export function clearErrors(container, general) {
+  for (const p of container.querySelectorAll('.field-error')) p.textContent = '';
+  for (const c of container.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+  general?.replaceChildren();
+}
+
+/// A typed number as JSON: a number when it is one, else the text as typed, so the server names
+/// what is wrong with it; nothing when empty (the server then says whether the field is required).
+export function typedNumber(text) {
+  const trimmed = String(text ?? '').trim();
+  if (trimmed === '') return undefined;
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
 /// The API's field name as the form knows it: "gait_4m (trial 2)" is trial 2 of item gait_4m,
@@ -78,30 +86,34 @@ function fieldNames(name) {
   return trial ? [`${trial[1]}.${Number(trial[2]) - 1}`, trial[1]] : [plain];
 }
 
+/// Puts each error at the field it names, inside `container`, and marks that field's control.
+/// Answers the errors no field took and the first control marked.
+export function markFieldErrors(container, errors) {
+  const unplaced = [];
+  let first = null;
+  for (const e of errors) {
+    const box = (e.field ? fieldNames(e.field) : [])
+      .map((name) => container.querySelector(`[data-error-for="${CSS.escape(name)}"]`)).find(Boolean);
+    if (!box) {
+      unplaced.push(e.field ? `${e.field}: ${e.message}` : e.message);
+      continue;
+    }
+    box.textContent = box.textContent ? `${box.textContent} ${e.message}` : e.message;
+    const control = box.closest('[data-field]')?.querySelector('input, select, textarea');
+    if (control) {
+      control.setAttribute('aria-invalid', 'true');
+      first = first || control;
+    }
+  }
+  return { unplaced, first };
+}
+
 /// Shows a problem's errors next to their fields; the rest, and the summary, above the form.
 export function showProblem(form, general, error) {
   const problem = error instanceof Problem ? error.problem : { detail: error.message };
   const list = problem.errors && problem.errors.length ? problem.errors
     : [{ field: problem.field, message: problem.detail }];
-  const unplaced = [];
-  let first = null;
-  for (const e of list) {
-    let placed = false;
-    for (const name of e.field ? fieldNames(e.field) : []) {
-      const box = form.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
-      if (!box) continue;
-      box.textContent = box.textContent ? `${box.textContent} ${e.message}` : e.message;
-      const wrapper = box.closest('[data-field]');
-      const control = wrapper ? wrapper.querySelector('input, select, textarea') : null;
-      if (control) {
-        control.setAttribute('aria-invalid', 'true');
-        first = first || control;
-      }
-      placed = true;
-      break;
-    }
-    if (!placed) unplaced.push(e.field ? `${e.field}: ${e.message}` : e.message);
-  }
+  const { unplaced, first } = markFieldErrors(form, list);
   general.replaceChildren(notice(summary(unplaced, problem), 'error'));
   if (unplaced.length > 1) general.append(element('ul', {}, unplaced.map((m) => element('li', {}, m))));
   (first || general).focus?.();

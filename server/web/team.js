@@ -2,9 +2,9 @@
 // logging a session, entering a test with live scoring, COPM goals and the signal list.
 
 import { api, getJson, send } from './api.js';
-import { choices, element, field, link, notice, table } from './dom.js';
-import { code, day, local, t, unit } from './i18n.js';
-import { bindForm, Draft, readForm } from './forms.js';
+import { choices, element, field, link, listOffset, notice, pager, pageSize, table } from './dom.js';
+import { code, day, language, local, t, unit } from './i18n.js';
+import { bindForm, clearErrors, Draft, markFieldErrors, readForm, typedNumber } from './forms.js';
 import { flash, takeFlash } from './flash.js';
 
 let instrumentList = null;
@@ -55,19 +55,11 @@ export async function agendaPage(params, ctx) {
 
 // ----- trajectories -----
 
-const pageSize = 50;
-
 export async function trajectoriesPage(params, ctx) {
-  const offset = Number(new URLSearchParams(location.hash.split('?')[1] || '').get('offset')) || 0;
   const [list, cat] = await Promise.all([
-    getJson(`/api/v1/trajectories?status=active&limit=${pageSize}&offset=${offset}`), catalogue()]);
+    getJson(`/api/v1/trajectories?status=active&limit=${pageSize}&offset=${listOffset()}`), catalogue()]);
   const template = (id) => local(cat.trajectories.find((x) => x.id === id)?.name) || id;
-  const pager = element('p', { class: 'pager' },
-    `${offset + 1}–${offset + list.items.length} ${t('of')} ${list.total} `,
-    offset > 0 ? link(`#/trajectories?offset=${Math.max(0, offset - pageSize)}`, '←', { 'aria-label': t('page_previous') }) : null,
-    ' ',
-    offset + pageSize < list.total ? link(`#/trajectories?offset=${offset + pageSize}`, '→', { 'aria-label': t('page_next') }) : null);
-  ctx.show(element('h1', {}, t('trajectories')), pager,
+  ctx.show(element('h1', {}, t('trajectories')), pager(list, 'trajectories'),
     table([t('who'), t('template'), t('start'), t('state')], list.items.map((i) => [
       link(`#/trajectory/${i.id}`, i.client_name || `#${i.id}`), template(i.template_id), day(i.start_date),
       status(i.state)])));
@@ -84,8 +76,7 @@ function weekText(v) {
 
 async function plot(trajectory, instrument, name) {
   try {
-    const response = await api(`/api/v1/trajectories/${trajectory}/plots/${encodeURIComponent(instrument)}?lang=${
-      document.documentElement.lang}`);
+    const response = await api(`/api/v1/trajectories/${trajectory}/plots/${encodeURIComponent(instrument)}?lang=${language}`);
     const url = URL.createObjectURL(await response.blob());
     return element('figure', { class: 'plot' }, element('img', { src: url, alt: name, onload: () => URL.revokeObjectURL(url) }),
                    element('figcaption', {}, name));
@@ -149,20 +140,12 @@ function goalsSection(v, canAdd) {
   bindForm(form, {
     draft: new Draft(`goal.${v.id}`), general, button,
     submit: (values, key) => send('POST', `/api/v1/trajectories/${v.id}/goals`, {
-      problem: values.problem, importance: number(values.importance), set_on: values.set_on,
+      problem: values.problem, importance: typedNumber(values.importance), set_on: values.set_on,
     }, { idempotencyKey: key }),
     done: () => { flash(t('goal_added')); window.dispatchEvent(new HashChangeEvent('hashchange')); },
   });
   section.append(form);
   return section;
-}
-
-/// A typed number as JSON: a number when it is one, else the text as typed, so the server names
-/// what is wrong with it; nothing when empty (the server then says the field is required).
-function number(text) {
-  const trimmed = String(text ?? '').trim();
-  if (trimmed === '') return undefined;
-  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
 // ----- logging a session -----
@@ -200,7 +183,7 @@ export async function sessionPage({ id }, ctx) {
     draft: new Draft(`session.${id}`), general, button,
     submit: (values, key) => send('POST', `/api/v1/trajectories/${id}/sessions`, {
       date: values.date,
-      minutes: number(values.minutes),
+      minutes: typedNumber(values.minutes),
       attendance: values.attendance || 'attended',
       absence_reason: values.absence_reason,
       kind: values.kind,
@@ -228,7 +211,7 @@ function scoringItems(definition, values) {
     const trials = [];
     for (let n = 0; n < item.trials; ++n) {
       const state = values[`${item.id}.${n}.state`];
-      const value = number(values[`${item.id}.${n}`]);
+      const value = typedNumber(values[`${item.id}.${n}`]);
       if (state) trials.push(state);
       else if (value !== undefined) trials.push(value);
     }
@@ -337,8 +320,7 @@ export async function testPage({ id }, ctx) {
   const rescore = async () => {
     if (!definition) return;
     const ticket = ++scoring;
-    for (const p of items.querySelectorAll('.field-error')) p.textContent = '';
-    for (const c of items.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+    clearErrors(items);
     try {
       const report = await send('POST', `/api/v1/instruments/${encodeURIComponent(definition.id)}/score`, {
         items: scoringItems(definition, readForm(form)), test_date: date.value || undefined,
@@ -348,15 +330,7 @@ export async function testPage({ id }, ctx) {
     } catch (error) {
       if (ticket !== scoring || !error.problem) return;
       // Values the scorer refuses are marked at their field while typing; the panel says why.
-      for (const e of error.problem.errors || []) {
-        const name = String(e.field).replace(/^(.*) \(trial (\d+)\)$/, (m, item, n) => `${item}.${Number(n) - 1}`);
-        const box = items.querySelector(`[data-error-for="${CSS.escape(name)}"]`) ||
-                    items.querySelector(`[data-error-for="${CSS.escape(String(e.field))}"]`);
-        if (box) {
-          box.textContent = e.message;
-          box.closest('[data-field]')?.querySelector('input, select')?.setAttribute('aria-invalid', 'true');
-        }
-      }
+      markFieldErrors(items, error.problem.errors || []);
       liveBody.replaceChildren(notice(error.message, 'error'));
     }
   };
